@@ -1,0 +1,62 @@
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
+import type { AppContext } from './context.js';
+import { archiveRoutes } from './features/archive/index.js';
+import { pagesRoutes } from './features/pages/index.js';
+import { postsRoutes } from './features/posts/index.js';
+import { findRedirect } from './features/redirects/index.js';
+import { createFrameLoader, renderErrorPage, renderNotFoundPage } from './features/site/index.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { installNotFound } from './http/not-found.js';
+import { addSecurityHeaders, SECURITY_HEADERS } from './http/security-headers.js';
+import { registerStaticAssets, versionedAssetUrl } from './http/static-assets.js';
+
+/** Longest request URL we accept; longer ones get 414. */
+export const MAX_URL_LENGTH = 2048;
+
+/**
+ * Builds the Fastify app from a context: the HTTP edge (headers, errors, 404s, assets)
+ * and the feature plugins. Does not listen; `main.ts` and the tests decide how to serve it.
+ */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    logController: new LogController({
+      disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
+    }),
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 300 },
+    // Malformed percent-encoding and over-long segments never reach the routes or hooks:
+    // answer them here with the same headers and pages as everything else.
+    frameworkErrors: async (error, _request, genericReply) => {
+      const reply = genericReply as unknown as FastifyReply;
+      reply.headers(SECURITY_HEADERS);
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return reply.code(414).type('text/plain; charset=utf-8').send('The address is too long.\n');
+      }
+      return reply.code(404).type('text/html; charset=utf-8').send(await notFoundPage());
+    },
+  });
+  const db = ctx.database.db;
+  const frame = createFrameLoader({ db, stylesheet: versionedAssetUrl('assets/site.css') });
+  const notFoundPage = () => renderNotFoundPage({ db, clock: ctx.clock, frame });
+
+  addSecurityHeaders(app);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > MAX_URL_LENGTH) {
+      return reply.code(414).type('text/plain; charset=utf-8').send('The address is too long.\n');
+    }
+  });
+  installErrorHandler(app, (_request, status, message) => renderErrorPage(frame, status, message));
+  installNotFound(app, {
+    findRedirect: (path) => findRedirect(db, path),
+    renderNotFound: notFoundPage,
+  });
+
+  await registerStaticAssets(app);
+  const deps = { db, clock: ctx.clock, frame };
+  await app.register(postsRoutes(deps));
+  await app.register(archiveRoutes(deps));
+  await app.register(pagesRoutes(deps));
+  return app;
+}

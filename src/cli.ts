@@ -1,0 +1,155 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Config, ConfigError, CONFIG_KEYS, loadConfig } from './config.js';
+import { createUser, ROLES } from './features/accounts/index.js';
+import { isSiteEmpty, seedDemo } from './features/demo/index.js';
+import { AppError } from './errors.js';
+import { closeOnSignals, serve } from './main.js';
+import { createContext, StartupError } from './runtime.js';
+import { migrateToLatest } from './storage/db.js';
+import { readPassword } from './cli/read-password.js';
+
+/** Everything a command prints goes through here, so tests can capture it. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  stdin: NodeJS.ReadStream;
+  env: NodeJS.ProcessEnv;
+}
+
+const envHelp = Object.values(CONFIG_KEYS)
+  .map((k) => `  ${k.env.padEnd(16)} ${k.description} (default: ${k.default || 'empty'})`)
+  .join('\n');
+
+function parsePort(value: string): string {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('must be a port number 0–65535');
+  return value;
+}
+
+/** The `broadside` command line. `run` resolves with the process exit code. */
+export function buildCli(io: CliIo): Command {
+  const program = new Command('broadside')
+    .description('Broadside: a publishing platform for independent, reader-funded newsrooms')
+    .addHelpText('after', `\nEnvironment:\n${envHelp}`)
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride()
+    .showHelpAfterError();
+
+  const config = (flags: { port?: string; host?: string } = {}): Config =>
+    loadConfig(io.env, { port: flags.port, host: flags.host });
+
+  program
+    .command('serve')
+    .description('Serve the site (applies pending database migrations first)')
+    .addOption(new Option('-p, --port <n>', 'port to listen on (env PORT)').argParser(parsePort))
+    .addOption(new Option('-H, --host <host>', 'interface to listen on (env HOST)'))
+    .action(async (flags) => {
+      const server = await serve(config(flags));
+      closeOnSignals(server);
+      io.out(`Broadside is serving ${server.ctx.database.description} at ${server.url}/`);
+    });
+
+  program
+    .command('start')
+    .description('What `npm start` runs: migrate, load the demo site when the site is empty, then serve')
+    .addOption(new Option('-p, --port <n>', 'port to listen on (env PORT)').argParser(parsePort))
+    .addOption(new Option('-H, --host <host>', 'interface to listen on (env HOST)'))
+    .action(async (flags) => {
+      const cfg = config(flags);
+      const ctx = await createContext(cfg, { migrate: true });
+      if (await isSiteEmpty(ctx.database.db)) {
+        io.out('Empty site: loading the demo newsroom…');
+        const outcome = await seedDemo(
+          { db: ctx.database.db, clock: ctx.clock },
+          { baseUrl: `http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}` },
+        );
+        io.out(`Demo loaded: ${outcome.posts} posts, ${outcome.pages} pages.`);
+      }
+      const server = await serve(cfg, ctx);
+      closeOnSignals(server);
+      io.out(`Broadside is serving ${ctx.database.description} at ${server.url}/`);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations')
+    .action(async () => {
+      const ctx = await createContext(config(), { migrate: false });
+      try {
+        const outcome = await migrateToLatest(ctx.database);
+        for (const name of outcome.applied) io.out(`applied ${name}`);
+        if (outcome.error) throw new StartupError(`Migration failed: ${outcome.error.message}`);
+        io.out(outcome.applied.length ? `Database is up to date (${ctx.database.description}).` : 'Nothing to migrate.');
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
+  program
+    .command('seed-demo')
+    .description('Load the demo newsroom (idempotent: running it twice adds nothing)')
+    .action(async () => {
+      const cfg = config();
+      const ctx = await createContext(cfg, { migrate: true });
+      try {
+        const outcome = await seedDemo(
+          { db: ctx.database.db, clock: ctx.clock },
+          {
+            baseUrl: `http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}`,
+            onProgress: (done, total) => done % 10 === 0 && io.out(`  ${done}/${total} posts`),
+          },
+        );
+        io.out(`Demo: ${outcome.posts} posts added, ${outcome.skipped} already there, ${outcome.pages} pages.`);
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
+  const user = program.command('user').description('Manage user accounts');
+  user
+    .command('create')
+    .description('Create a user; the password is read from standard input, or prompted for')
+    .requiredOption('--email <email>', 'sign-in email address')
+    .requiredOption('--name <name>', 'name shown in the admin')
+    .addOption(new Option('--role <role>', 'what the user may do').choices(ROLES).makeOptionMandatory())
+    .action(async (flags: { email: string; name: string; role: (typeof ROLES)[number] }) => {
+      const ctx = await createContext(config(), { migrate: true });
+      try {
+        const password = await readPassword(io.stdin, io.err);
+        const id = await createUser({ db: ctx.database.db, clock: ctx.clock }, { ...flags, password });
+        io.out(`Created ${flags.role} ${flags.email.trim().toLowerCase()} (user #${id}).`);
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
+  return program;
+}
+
+/** Runs the CLI and turns every known failure into one clear line and exit code 1. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = buildCli(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  const e = error as { code?: string; exitCode?: number };
+  if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : (e.exitCode ?? 1);
+  }
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) io.err(`broadside: ${problem}`);
+  } else if (error instanceof AppError && error.code === 'VALIDATION') {
+    const fields = (error.details.fields ?? {}) as Record<string, string>;
+    for (const [field, message] of Object.entries(fields)) io.err(`broadside: ${field}: ${message}`);
+  } else if (error instanceof StartupError || error instanceof Error) {
+    io.err(`broadside: ${error.message}`);
+  } else {
+    io.err(`broadside: ${String(error)}`);
+  }
+  return 1;
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole configuration of a Broadside process. This module is the only reader of
+ * `process.env`: every other module receives a frozen `Config`.
+ *
+ * Each key lists its env var, default and description in one place, so `broadside --help`
+ * and the README can be generated from the same table.
+ */
+export const CONFIG_KEYS = {
+  port: { env: 'PORT', default: '3000', description: 'TCP port to listen on' },
+  host: { env: 'HOST', default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 for all)' },
+  dataDir: {
+    env: 'BROADSIDE_DATA',
+    default: './data',
+    description: 'Folder for the SQLite database, uploads and the mail outbox',
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    default: '',
+    description: 'postgres://user@host:port/db to use PostgreSQL; empty for SQLite in the data folder',
+  },
+  logLevel: { env: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug or trace' },
+} as const;
+
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+const portSchema = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const databaseUrlSchema = z.string().refine(
+  (value) => value === '' || isPostgresUrl(value),
+  'must be empty (SQLite) or a URL like postgres://user@127.0.0.1:5432/dbname',
+);
+
+const schema = z.object({
+  port: portSchema,
+  host: z.string().min(1, 'must not be empty'),
+  dataDir: z.string().min(1, 'must not be empty'),
+  databaseUrl: databaseUrlSchema,
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  }),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute path of the data folder. */
+  readonly dataDir: string;
+  /** Empty when SQLite is used. */
+  readonly databaseUrl: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Raised with one line per bad value; `main` prints the lines and exits. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the config from env vars, with `overrides` (CLI flags) taking precedence.
+ * Throws ConfigError naming every bad value and its env var; never returns a partial config.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  overrides: Partial<Record<ConfigKey, string | number | undefined>> = {},
+  cwd: string = process.cwd(),
+): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
+    const override = overrides[key as ConfigKey];
+    raw[key] = override !== undefined ? String(override) : (env[spec.env] ?? spec.default);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0]) as ConfigKey;
+        const spec = CONFIG_KEYS[key];
+        return `${spec.env}=${JSON.stringify(raw[key])} ${issue.message} (${spec.description}).`;
+      }),
+    );
+  }
+  return Object.freeze({ ...parsed.data, dataDir: path.resolve(cwd, parsed.data.dataDir) });
+}

@@ -1,0 +1,19 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import type { Clock } from './lib/clock.js';
+import type { Database } from './storage/db.js';
+
+/** The structured logger (pino); Fastify logs requests through the same instance. */
+export type Logger = FastifyBaseLogger;
+
+/**
+ * Everything a feature may depend on, built once in `main.ts` (or by a test) and passed down.
+ * There is no other shared state.
+ */
+export interface AppContext {
+  readonly config: Config;
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+

@@ -1,0 +1,1 @@
+export { createUser, newUserSchema, ROLES, type NewUser } from './users.js';

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../lib/clock.js';
+import type { DB } from '../../storage/schema.js';
+import { listPublished } from '../posts/index.js';
+import type { FrameLoader } from '../site/frame.js';
+import { findAuthorSubject, findCategorySubject, findTagSubject, type TermPageSubject } from './terms.js';
+import { renderTermPage } from './views.js';
+
+export interface ArchiveRoutesDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  frame: FrameLoader;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
+
+/** Category (with child categories), tag and author pages, paginated WordPress-style. */
+export function archiveRoutes(deps: ArchiveRoutesDeps): FastifyPluginAsync {
+  const kinds: [string, (db: Kysely<DB>, slug: string) => Promise<TermPageSubject | null>][] = [
+    ['category', findCategorySubject],
+    ['tag', findTagSubject],
+    ['author', findAuthorSubject],
+  ];
+  return async (app) => {
+    for (const [prefix, find] of kinds) {
+      const handler = async (slug: string, pageParam: string | undefined) => {
+        if (!SLUG.test(slug)) return null;
+        if (pageParam !== undefined && !/^[1-9]\d{0,5}$/.test(pageParam)) return null;
+        const page = pageParam === undefined ? 1 : Number(pageParam);
+        const subject = await find(deps.db, slug);
+        if (!subject) return null;
+        const frame = await deps.frame();
+        const perPage = frame.settings.postsPerPage;
+        const { items, total } = await listPublished(deps.db, {
+          ...subject.filter,
+          now: deps.clock.now().toISOString(),
+          page,
+          perPage,
+        });
+        const totalPages = Math.max(1, Math.ceil(total / perPage));
+        if (page > totalPages) return null;
+        return renderTermPage(frame, { subject, basePath: `/${prefix}/${slug}/`, posts: items, page, totalPages });
+      };
+      app.get<{ Params: { slug: string } }>(`/${prefix}/:slug/`, async (request, reply) => {
+        const body = await handler(request.params.slug, undefined);
+        return body ? reply.type('text/html; charset=utf-8').send(body) : reply.callNotFound();
+      });
+      app.get<{ Params: { slug: string; n: string } }>(`/${prefix}/:slug/page/:n/`, async (request, reply) => {
+        if (request.params.n === '1') return reply.redirect(`/${prefix}/${request.params.slug}/`, 301);
+        const body = await handler(request.params.slug, request.params.n);
+        return body ? reply.type('text/html; charset=utf-8').send(body) : reply.callNotFound();
+      });
+    }
+  };
+}

@@ -1,0 +1,36 @@
+import { html } from '../../lib/html.js';
+import { pagination } from '../../views/components.js';
+import type { Frame } from '../../views/frame.js';
+import { layout } from '../../views/layout.js';
+import { type PostSummary, postList } from '../posts/index.js';
+import type { TermPageSubject } from './terms.js';
+
+export interface TermPageView {
+  subject: TermPageSubject;
+  basePath: string;
+  posts: PostSummary[];
+  page: number;
+  totalPages: number;
+}
+
+/** A category, tag or author page: heading, description or bio, teasers, pagination. */
+export function renderTermPage(frame: Frame, view: TermPageView): string {
+  const { t } = frame;
+  const heading = t.archiveHeading(view.subject.kind, view.subject.name);
+  const pathFor = (n: number) => (n === 1 ? view.basePath : `${view.basePath}page/${n}/`);
+  const main = html`<header class="archive-header">
+<h1>${heading}</h1>
+${view.subject.description ? html`<p class="description">${view.subject.description}</p>` : ''}
+</header>
+${postList(view.posts, frame)}
+${pagination(view.page, view.totalPages, pathFor, frame)}`;
+  return layout(
+    frame,
+    {
+      title: view.page === 1 ? heading : `${heading} · ${t.pageOf(view.page, view.totalPages)}`,
+      description: view.subject.description || heading,
+      canonicalPath: pathFor(view.page),
+    },
+    main,
+  );
+}

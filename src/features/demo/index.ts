@@ -1,0 +1,1 @@
+export { isSiteEmpty, seedDemo, type SeedOutcome } from './seed.js';

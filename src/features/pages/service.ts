@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import { toIso } from '../../lib/dates.js';
+import { renderMarkdown } from '../../lib/markdown.js';
+import { isSlug } from '../../lib/slug.js';
+import type { DB } from '../../storage/schema.js';
+import { loadSettings } from '../site/settings.js';
+
+/** Paths the site itself uses; a page may not take them. */
+const RESERVED_SLUGS = new Set([
+  'admin', 'assets', 'author', 'category', 'tag', 'feed', 'page', 'search', 'webhooks', 'wp-admin',
+  'wp-content', 'sitemap', 'donate', 'comments', 'api',
+]);
+
+export const pageInputSchema = z.object({
+  slug: z
+    .string()
+    .trim()
+    .refine(isSlug, 'Use lowercase letters, digits and hyphens only')
+    .refine((s) => !RESERVED_SLUGS.has(s) && !/^\d+$/.test(s), 'This address is reserved; choose another'),
+  title: z.string().trim().min(1, 'Enter a title').max(300),
+  body: z.string().max(2_000_000).default(''),
+  status: z.enum(['draft', 'published']).default('published'),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/),
+});
+
+export type PageInput = z.input<typeof pageInputSchema>;
+
+/** Creates or updates the page with this slug; returns its id. Throws VALIDATION. */
+export async function upsertPage(deps: { db: Kysely<DB>; clock: Clock }, input: PageInput): Promise<number> {
+  const parsed = pageInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
+    throw new AppError('VALIDATION', { fields });
+  }
+  const data = parsed.data;
+  const settings = await loadSettings(deps.db);
+  const now = toIso(deps.clock.now());
+  const values = {
+    title: data.title,
+    body_md: data.body,
+    body_html: renderMarkdown(data.body, { lang: data.language, siteUrl: settings.baseUrl }),
+    status: data.status,
+    language: data.language,
+    updated_at: now,
+  };
+  const row = await deps.db
+    .insertInto('pages')
+    .values({ ...values, slug: data.slug, created_at: now })
+    .onConflict((oc) => oc.column('slug').doUpdateSet(values))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface PublicPage {
+  slug: string;
+  title: string;
+  bodyHtml: string;
+  language: string;
+  updatedAt: string;
+}
+
+/** The published page with this slug, or null. */
+export async function findPublishedPage(db: Kysely<DB>, slug: string): Promise<PublicPage | null> {
+  const row = await db
+    .selectFrom('pages')
+    .select(['slug', 'title', 'body_html', 'language', 'updated_at'])
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return row ? { slug: row.slug, title: row.title, bodyHtml: row.body_html, language: row.language, updatedAt: row.updated_at } : null;
+}
+
+/** Published pages for the site menu, oldest first (the order they were created). */
+export async function listMenuPages(db: Kysely<DB>): Promise<{ title: string; slug: string }[]> {
+  return db
+    .selectFrom('pages')
+    .select(['title', 'slug'])
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .limit(8)
+    .execute();
+}

@@ -1,0 +1,7 @@
+export { postInputSchema, type PostInput } from './input.js';
+export { authorPath, categoryPath, pagePath, postPath, tagPath } from './paths.js';
+export { adjacentPosts, findPublishedPost, listPublished, type PostSummary, type PublishedPost } from './read.js';
+export { postsRoutes } from './routes.js';
+export { ensureTags, upsertAuthor, upsertCategory } from './taxonomy.js';
+export { postList } from './views.js';
+export { createPost, recomputeLocalDates, updatePost, type PostWriteDeps } from './write.js';

@@ -1,0 +1,213 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../storage/schema.js';
+import { postPath } from './paths.js';
+
+/**
+ * Public read queries. Only published posts whose time has come and that are not in the
+ * trash are ever returned, and only public columns are selected.
+ */
+
+export interface Byline {
+  name: string;
+  slug: string;
+}
+
+export interface Term {
+  name: string;
+  slug: string;
+}
+
+export interface PostSummary {
+  id: number;
+  slug: string;
+  path: string;
+  title: string;
+  standfirst: string;
+  language: string;
+  publishedAt: string;
+  updatedAt: string;
+  authors: Byline[];
+}
+
+export interface PublishedPost extends PostSummary {
+  guid: string;
+  bodyHtml: string;
+  postscriptHtml: string;
+  commentStatus: 'open' | 'closed';
+  featuredImage: { url: string; alt: string; caption: string } | null;
+  categories: Term[];
+  tags: Term[];
+  translations: { language: string; path: string; title: string }[];
+}
+
+export interface ListFilter {
+  language?: string;
+  /** Posts in any of these categories. */
+  categoryIds?: number[];
+  tagId?: number;
+  authorId?: number;
+}
+
+const SUMMARY_COLUMNS = [
+  'posts.id', 'posts.slug', 'posts.title', 'posts.standfirst', 'posts.language',
+  'posts.published_at', 'posts.updated_at', 'posts.local_year', 'posts.local_month',
+] as const;
+
+function visible<O>(query: SelectQueryBuilder<DB, 'posts', O>, now: string) {
+  return query
+    .where('posts.status', '=', 'published')
+    .where('posts.published_at', '<=', now)
+    .where('posts.deleted_at', 'is', null);
+}
+
+function filtered<O>(query: SelectQueryBuilder<DB, 'posts', O>, filter: ListFilter) {
+  let q = query;
+  if (filter.language) q = q.where('posts.language', '=', filter.language);
+  if (filter.categoryIds) {
+    const ids = filter.categoryIds.length ? filter.categoryIds : [-1];
+    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_categories').select('post_id').where('category_id', 'in', ids));
+  }
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_tags').select('post_id').where('tag_id', '=', tagId));
+  }
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId;
+    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_authors').select('post_id').where('author_id', '=', authorId));
+  }
+  return q;
+}
+
+/** One page of published posts, newest first, with the total for pagination. */
+export async function listPublished(
+  db: Kysely<DB>,
+  options: ListFilter & { now: string; page: number; perPage: number },
+): Promise<{ items: PostSummary[]; total: number }> {
+  const base = filtered(visible(db.selectFrom('posts'), options.now), options);
+  const [rows, count] = await Promise.all([
+    base
+      .select(SUMMARY_COLUMNS)
+      .orderBy('posts.published_at', 'desc')
+      .orderBy('posts.id', 'desc')
+      .limit(options.perPage)
+      .offset((options.page - 1) * options.perPage)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const bylines = await loadBylines(db, rows.map((r) => r.id));
+  return { items: rows.map((row) => toSummary(row, bylines)), total: Number(count.n) };
+}
+
+type SummaryRow = {
+  id: number; slug: string; title: string; standfirst: string; language: string;
+  published_at: string | null; updated_at: string; local_year: number | null; local_month: number | null;
+};
+
+function toSummary(row: SummaryRow, bylines: Map<number, Byline[]>): PostSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    path: postPath(row),
+    title: row.title,
+    standfirst: row.standfirst,
+    language: row.language,
+    publishedAt: row.published_at!,
+    updatedAt: row.updated_at,
+    authors: bylines.get(row.id) ?? [],
+  };
+}
+
+/** Authors of each post, in byline order. */
+async function loadBylines(db: Kysely<DB>, postIds: number[]): Promise<Map<number, Byline[]>> {
+  const map = new Map<number, Byline[]>();
+  if (postIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('post_authors')
+    .innerJoin('authors', 'authors.id', 'post_authors.author_id')
+    .select(['post_authors.post_id', 'authors.name', 'authors.slug'])
+    .where('post_authors.post_id', 'in', postIds)
+    .orderBy('post_authors.post_id')
+    .orderBy('post_authors.position')
+    .execute();
+  for (const row of rows) {
+    const list = map.get(row.post_id) ?? [];
+    list.push({ name: row.name, slug: row.slug });
+    map.set(row.post_id, list);
+  }
+  return map;
+}
+
+/** The published post at /year/month/slug/, or null. */
+export async function findPublishedPost(
+  db: Kysely<DB>,
+  where: { year: number; month: number; slug: string; now: string },
+): Promise<PublishedPost | null> {
+  const row = await visible(db.selectFrom('posts'), where.now)
+    .select([
+      ...SUMMARY_COLUMNS, 'posts.guid', 'posts.body_html', 'posts.postscript_html', 'posts.comment_status',
+      'posts.featured_image_url', 'posts.featured_image_alt', 'posts.featured_image_caption', 'posts.translation_group',
+    ])
+    .where('posts.slug', '=', where.slug)
+    .where('posts.local_year', '=', where.year)
+    .where('posts.local_month', '=', where.month)
+    .executeTakeFirst();
+  if (!row) return null;
+  const [bylines, categories, tags, translations] = await Promise.all([
+    loadBylines(db, [row.id]),
+    db.selectFrom('post_categories').innerJoin('categories', 'categories.id', 'post_categories.category_id')
+      .select(['categories.name', 'categories.slug']).where('post_categories.post_id', '=', row.id)
+      .orderBy('categories.name').execute(),
+    db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+      .select(['tags.name', 'tags.slug']).where('post_tags.post_id', '=', row.id).orderBy('tags.name').execute(),
+    row.translation_group
+      ? visible(db.selectFrom('posts'), where.now)
+          .select(['posts.language', 'posts.slug', 'posts.title', 'posts.local_year', 'posts.local_month'])
+          .where('posts.translation_group', '=', row.translation_group)
+          .where('posts.id', '!=', row.id)
+          .orderBy('posts.language')
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  return {
+    ...toSummary(row, bylines),
+    guid: row.guid,
+    bodyHtml: row.body_html,
+    postscriptHtml: row.postscript_html,
+    commentStatus: row.comment_status,
+    featuredImage: row.featured_image_url
+      ? { url: row.featured_image_url, alt: row.featured_image_alt, caption: row.featured_image_caption }
+      : null,
+    categories,
+    tags,
+    translations: translations.map((t) => ({ language: t.language, title: t.title, path: postPath(t) })),
+  };
+}
+
+/** The published posts just before and after one, in the same language. */
+export async function adjacentPosts(
+  db: Kysely<DB>,
+  post: { id: number; publishedAt: string; language: string },
+  now: string,
+): Promise<{ previous: PostSummary | null; next: PostSummary | null }> {
+  const base = visible(db.selectFrom('posts'), now).where('posts.language', '=', post.language).select(SUMMARY_COLUMNS);
+  const [previous, next] = await Promise.all([
+    base
+      .where((eb) =>
+        eb.or([
+          eb('posts.published_at', '<', post.publishedAt),
+          eb.and([eb('posts.published_at', '=', post.publishedAt), eb('posts.id', '<', post.id)]),
+        ]),
+      )
+      .orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(1).executeTakeFirst(),
+    base
+      .where((eb) =>
+        eb.or([
+          eb('posts.published_at', '>', post.publishedAt),
+          eb.and([eb('posts.published_at', '=', post.publishedAt), eb('posts.id', '>', post.id)]),
+        ]),
+      )
+      .orderBy('posts.published_at', 'asc').orderBy('posts.id', 'asc').limit(1).executeTakeFirst(),
+  ]);
+  const none = new Map<number, Byline[]>();
+  return { previous: previous ? toSummary(previous, none) : null, next: next ? toSummary(next, none) : null };
+}

@@ -1,0 +1,111 @@
+import { languageName, messagesFor } from '../../i18n/index.js';
+import { html, raw, type SafeHtml } from '../../lib/html.js';
+import { byline, dateline, pagination } from '../../views/components.js';
+import type { Frame } from '../../views/frame.js';
+import { layout } from '../../views/layout.js';
+import { categoryPath, tagPath } from './paths.js';
+import type { PostSummary, PublishedPost } from './read.js';
+
+/** One teaser in a list of articles: headline, standfirst, byline, date. */
+export function postTeaser(post: PostSummary, frame: Frame): SafeHtml {
+  return html`<li><article class="teaser"${post.language !== frame.lang ? html` lang="${post.language}"` : ''}>
+<h2><a href="${post.path}">${post.title}</a></h2>
+${post.standfirst ? html`<p class="standfirst">${post.standfirst}</p>` : ''}
+<p class="meta">${byline(post.authors, post.language)} · ${dateline(post.publishedAt, post.language, frame)}</p>
+</article></li>`;
+}
+
+/** A list of teasers, or a friendly line when there is nothing. */
+export function postList(posts: PostSummary[], frame: Frame): SafeHtml {
+  if (posts.length === 0) return html`<p class="empty">${frame.t.noArticles}</p>`;
+  return html`<ol class="posts">${posts.map((p) => postTeaser(p, frame))}</ol>`;
+}
+
+export interface HomeView {
+  posts: PostSummary[];
+  page: number;
+  totalPages: number;
+}
+
+export function renderHome(frame: Frame, view: HomeView): string {
+  const { t, settings } = frame;
+  const main = html`<h1 class="${view.page === 1 ? 'visually-hidden' : ''}">${
+    view.page === 1 ? t.latestArticles : `${t.latestArticles} · ${t.pageOf(view.page, view.totalPages)}`
+  }</h1>
+${postList(view.posts, frame)}
+${pagination(view.page, view.totalPages, (n) => (n === 1 ? '/' : `/page/${n}/`), frame)}`;
+  return layout(
+    frame,
+    {
+      title: view.page === 1 ? settings.title : `${t.latestArticles} · ${t.pageOf(view.page, view.totalPages)}`,
+      description: settings.tagline,
+      canonicalPath: view.page === 1 ? '/' : `/page/${view.page}/`,
+    },
+    main,
+  );
+}
+
+export interface ArticleView {
+  post: PublishedPost;
+  previous: PostSummary | null;
+  next: PostSummary | null;
+}
+
+/** The article page. `frame.lang` must already be the article's language. */
+export function renderArticle(frame: Frame, { post, previous, next }: ArticleView): string {
+  const t = messagesFor(post.language);
+  const updated = post.updatedAt.slice(0, 10) > post.publishedAt.slice(0, 10);
+  const main = html`<article class="article">
+<header>
+<h1>${post.title}</h1>
+${post.standfirst ? html`<p class="standfirst">${post.standfirst}</p>` : ''}
+<p class="meta">${byline(post.authors, post.language)} · ${dateline(post.publishedAt, post.language, frame)}${
+    updated ? html` · <span class="updated">${t.updated} ${dateline(post.updatedAt, post.language, frame)}</span>` : ''
+  }</p>
+${post.translations.length ? translationLinks(post, frame) : ''}
+</header>
+${post.featuredImage ? featuredImage(post.featuredImage) : ''}
+<div class="body">${raw(post.bodyHtml)}</div>
+${post.postscriptHtml ? html`<section class="postscript" aria-labelledby="postscript-heading">
+<h2 id="postscript-heading">${t.postscript}</h2>
+${raw(post.postscriptHtml)}
+</section>` : ''}
+<footer>
+${post.categories.length ? html`<p class="terms"><span>${t.categories}:</span> ${termLinks(post.categories, categoryPath)}</p>` : ''}
+${post.tags.length ? html`<p class="terms"><span>${t.tags}:</span> ${termLinks(post.tags, tagPath)}</p>` : ''}
+</footer>
+</article>
+${previous || next ? html`<nav class="adjacent" aria-label="${t.articleNavigation}">
+${previous ? html`<p class="previous"><span>${t.previousArticle}</span> <a href="${previous.path}" rel="prev">${previous.title}</a></p>` : ''}
+${next ? html`<p class="next"><span>${t.nextArticle}</span> <a href="${next.path}" rel="next">${next.title}</a></p>` : ''}
+</nav>` : ''}`;
+  return layout(
+    frame,
+    {
+      title: post.title,
+      description: post.standfirst,
+      canonicalPath: post.path,
+      alternates: post.translations.length
+        ? [{ hreflang: post.language, path: post.path }, ...post.translations.map((tr) => ({ hreflang: tr.language, path: tr.path }))]
+        : [],
+    },
+    main,
+  );
+}
+
+function translationLinks(post: PublishedPost, frame: Frame): SafeHtml {
+  const t = messagesFor(post.language);
+  return html`<nav class="translations" aria-label="${t.alsoIn}"><ul>${post.translations.map(
+    (tr) => html`<li><a href="${tr.path}" hreflang="${tr.language}" lang="${tr.language}">${tr.title}</a> <small>(${languageName(tr.language, post.language)})</small></li>`,
+  )}</ul></nav>`;
+}
+
+function featuredImage(image: { url: string; alt: string; caption: string }): SafeHtml {
+  return html`<figure class="featured"><img src="${image.url}" alt="${image.alt}">${
+    image.caption ? html`<figcaption>${image.caption}</figcaption>` : ''
+  }</figure>`;
+}
+
+function termLinks(terms: { name: string; slug: string }[], pathOf: (slug: string) => string): SafeHtml {
+  return html`${terms.map((term, i) => html`${i ? ', ' : ''}<a href="${pathOf(term.slug)}">${term.name}</a>`)}`;
+}

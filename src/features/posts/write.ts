@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import { localDateOf, toIso } from '../../lib/dates.js';
+import { renderMarkdown } from '../../lib/markdown.js';
+import { slugify } from '../../lib/slug.js';
+import type { DB, PostRow } from '../../storage/schema.js';
+import { addRedirect } from '../redirects/index.js';
+import { loadSettings } from '../site/settings.js';
+import { type PostInput, type ValidPostInput, postInputSchema } from './input.js';
+import { postPath } from './paths.js';
+import { ensureTags } from './taxonomy.js';
+
+export interface PostWriteDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+}
+
+/** Validates input or throws AppError('VALIDATION', { fields }) naming each bad field. */
+function validate(input: PostInput): ValidPostInput {
+  const parsed = postInputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
+  throw new AppError('VALIDATION', { fields });
+}
+
+/** Creates a post with its authors, categories and tags in one transaction; returns its id. */
+export async function createPost(deps: PostWriteDeps, input: PostInput): Promise<number> {
+  const data = validate(input);
+  return deps.db.transaction().execute(async (trx) => {
+    const now = toIso(deps.clock.now());
+    const columns = await postColumns(trx, data, now, null);
+    const { id } = await trx
+      .insertInto('posts')
+      .values({ ...columns, guid: `urn:uuid:${randomUUID()}`, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await linkTerms(trx, id, data, now);
+    return id;
+  });
+}
+
+/**
+ * Replaces a post's fields and terms. When a published post's path changes (slug or date),
+ * the old path redirects to the new one. Throws NOT_FOUND or VALIDATION.
+ */
+export async function updatePost(deps: PostWriteDeps, id: number, input: PostInput): Promise<void> {
+  const data = validate(input);
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND', { post: id });
+    const now = toIso(deps.clock.now());
+    const columns = await postColumns(trx, data, now, before);
+    await trx.updateTable('posts').set(columns).where('id', '=', id).execute();
+    await trx.deleteFrom('post_authors').where('post_id', '=', id).execute();
+    await trx.deleteFrom('post_categories').where('post_id', '=', id).execute();
+    await trx.deleteFrom('post_tags').where('post_id', '=', id).execute();
+    await linkTerms(trx, id, data, now);
+    const oldPath = postPath(before);
+    const newPath = postPath({ ...before, ...columns });
+    if (before.status === 'published' && columns.status === 'published' && oldPath !== newPath) {
+      await addRedirect(trx, oldPath, newPath, now);
+    }
+  });
+}
+
+/** The row columns of a post (everything but id, guid, created_at). */
+async function postColumns(trx: Transaction<DB>, data: ValidPostInput, now: string, before: PostRow | null) {
+  const settings = await loadSettings(trx);
+  const publishedAt = resolvePublishedAt(data, now, before);
+  const local = publishedAt ? localDateOf(publishedAt, settings.timeZone) : null;
+  const render = (md: string) => (md.trim() ? renderMarkdown(md, { lang: data.language, siteUrl: settings.baseUrl }) : '');
+  return {
+    slug: await uniqueSlug(trx, data.slug || slugify(data.title) || 'post', before?.id ?? null, data.slug !== ''),
+    title: data.title,
+    standfirst: data.standfirst,
+    body_md: data.body,
+    body_html: render(data.body),
+    postscript_md: data.postscript,
+    postscript_html: render(data.postscript),
+    status: data.status,
+    published_at: publishedAt,
+    local_year: local?.year ?? null,
+    local_month: local?.month ?? null,
+    local_day: local?.day ?? null,
+    language: data.language,
+    translation_group: await translationGroup(trx, data, before),
+    comment_status: data.commentStatus,
+    featured_image_url: data.featuredImage.url,
+    featured_image_alt: data.featuredImage.alt,
+    featured_image_caption: data.featuredImage.caption,
+    sticky: data.sticky ? 1 : 0,
+    updated_at: now,
+  };
+}
+
+function resolvePublishedAt(data: ValidPostInput, now: string, before: PostRow | null): string | null {
+  if (data.publishedAt) return toIso(data.publishedAt);
+  if (data.status === 'draft') return before?.published_at ?? null;
+  if (data.status === 'scheduled') throw new AppError('VALIDATION', { fields: { publishedAt: 'Choose when to publish' } });
+  return before?.published_at ?? now;
+}
+
+/**
+ * A free slug: the wanted one, or with -2, -3… when it was derived from the title.
+ * An explicitly chosen slug that is taken is a validation error, never silently changed.
+ */
+async function uniqueSlug(trx: Transaction<DB>, wanted: string, selfId: number | null, explicit: boolean): Promise<string> {
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? wanted : `${wanted}-${n}`;
+    let query = trx.selectFrom('posts').select('id').where('slug', '=', candidate);
+    if (selfId !== null) query = query.where('id', '!=', selfId);
+    if (!(await query.executeTakeFirst())) return candidate;
+    if (explicit) throw new AppError('VALIDATION', { fields: { slug: 'Another post already uses this slug' } });
+  }
+  throw new AppError('VALIDATION', { fields: { slug: 'Choose another slug' } });
+}
+
+/** The translation group for the post: kept, joined from `translationOf`, or none. */
+async function translationGroup(trx: Transaction<DB>, data: ValidPostInput, before: PostRow | null) {
+  if (data.translationOf === undefined) return before?.translation_group ?? null;
+  const original = await trx
+    .selectFrom('posts')
+    .select(['id', 'translation_group', 'language'])
+    .where('id', '=', data.translationOf)
+    .executeTakeFirst();
+  if (!original || original.id === before?.id) {
+    throw new AppError('VALIDATION', { fields: { translationOf: 'Choose an existing article to translate' } });
+  }
+  if (original.language === data.language) {
+    throw new AppError('VALIDATION', { fields: { translationOf: 'A translation must be in another language' } });
+  }
+  if (original.translation_group) return original.translation_group;
+  const group = randomUUID();
+  await trx.updateTable('posts').set({ translation_group: group }).where('id', '=', original.id).execute();
+  return group;
+}
+
+async function linkTerms(trx: Transaction<DB>, postId: number, data: ValidPostInput, now: string): Promise<void> {
+  const authorIds = [...new Set(data.authorIds)];
+  await trx
+    .insertInto('post_authors')
+    .values(authorIds.map((author_id, position) => ({ post_id: postId, author_id, position })))
+    .execute();
+  const categoryIds = [...new Set(data.categoryIds)];
+  if (categoryIds.length) {
+    await trx.insertInto('post_categories').values(categoryIds.map((category_id) => ({ post_id: postId, category_id }))).execute();
+  }
+  const tagIds = await ensureTags(trx, data.tagNames, now);
+  if (tagIds.length) {
+    await trx.insertInto('post_tags').values(tagIds.map((tag_id) => ({ post_id: postId, tag_id }))).execute();
+  }
+}
+
+/**
+ * Recomputes every post's local date parts for a new site time zone, in the caller's
+ * transaction. Posts whose URL changes get a redirect from their old path.
+ */
+export async function recomputeLocalDates(trx: Transaction<DB>, timeZone: string, now: string): Promise<number> {
+  const rows = await trx
+    .selectFrom('posts')
+    .select(['id', 'slug', 'status', 'published_at', 'local_year', 'local_month', 'local_day'])
+    .where('published_at', 'is not', null)
+    .execute();
+  let changed = 0;
+  for (const row of rows) {
+    const local = localDateOf(row.published_at!, timeZone);
+    if (local.year === row.local_year && local.month === row.local_month && local.day === row.local_day) continue;
+    await trx
+      .updateTable('posts')
+      .set({ local_year: local.year, local_month: local.month, local_day: local.day })
+      .where('id', '=', row.id)
+      .execute();
+    if (row.status === 'published') {
+      await addRedirect(trx, postPath(row), postPath({ slug: row.slug, local_year: local.year, local_month: local.month }), now);
+    }
+    changed++;
+  }
+  return changed;
+}

@@ -1,0 +1,1 @@
+export { addRedirect, findRedirect } from './service.js';

@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../lib/clock.js';
+import { toIso } from '../../lib/dates.js';
+import type { DB } from '../../storage/schema.js';
+import { recomputeLocalDates } from '../posts/index.js';
+import { loadSettings, type Settings, writeSettings } from './settings.js';
+
+/**
+ * Changes site settings in one transaction. A new time zone moves every post's local date
+ * (and so its archive day and URL) in the same transaction; old URLs redirect.
+ */
+export async function updateSiteSettings(deps: { db: Kysely<DB>; clock: Clock }, change: Partial<Settings>): Promise<Settings> {
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await loadSettings(trx);
+    const after = await writeSettings(trx, change);
+    if (after.timeZone !== before.timeZone) await recomputeLocalDates(trx, after.timeZone, toIso(deps.clock.now()));
+    return after;
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * The shape of a message catalogue. Every interface string on a public page comes from one of
+ * these; functions take what varies (names, numbers) so each language can order words its way.
+ */
+export interface Messages {
+  /** BCP 47 tag used for Intl formatting (dates, lists, numbers). */
+  locale: string;
+  skipToContent: string;
+  mainNavigation: string;
+  home: string;
+  latestArticles: string;
+  byline: (names: string) => string;
+  published: string;
+  updated: string;
+  postscript: string;
+  categories: string;
+  tags: string;
+  alsoIn: string;
+  readIn: (language: string) => string;
+  previousArticle: string;
+  nextArticle: string;
+  articleNavigation: string;
+  pagination: string;
+  newerArticles: string;
+  olderArticles: string;
+  pageOf: (page: number, total: number) => string;
+  noArticles: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  notFoundHome: string;
+  errorTitle: string;
+  errorText: string;
+  poweredBy: string;
+  footerNavigation: string;
+  archiveHeading: (kind: 'category' | 'tag' | 'author', name: string) => string;
+}

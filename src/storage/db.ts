@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { openPostgres } from './dialect/postgres.js';
+import { openSqlite } from './dialect/sqlite.js';
+import type { DialectHelpers, DialectName, OpenedDialect } from './dialect/types.js';
+import { migrationProvider } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+export type { DB } from './schema.js';
+export type { DialectName } from './dialect/types.js';
+
+/** An open database: the Kysely instance plus what differs between dialects. */
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly dialect: DialectName;
+  readonly helpers: DialectHelpers;
+  /** Where the data lives, without credentials, for log lines. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string; maxConnections?: number };
+
+/** SQLite in the data folder unless a PostgreSQL URL is given. */
+export function databaseTarget(config: { dataDir: string; databaseUrl: string }): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'sqlite', file: path.join(config.dataDir, 'broadside.sqlite') };
+}
+
+/**
+ * Opens the database and checks that it answers. Throws Error with one user-facing line
+ * (what is wrong and what to fix) when it cannot.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const opened: OpenedDialect = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target);
+  const db = new Kysely<DB>({ dialect: opened.dialect });
+  try {
+    await opened.check();
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw error;
+  }
+  const description =
+    target.kind === 'sqlite' ? `SQLite ${target.file}` : `PostgreSQL ${new URL(target.url).host}${new URL(target.url).pathname}`;
+  return {
+    db,
+    dialect: opened.helpers.name,
+    helpers: opened.helpers,
+    description,
+    close: async () => {
+      await db.destroy();
+      await opened.close();
+    },
+  };
+}
+
+/** Result of a migration run: what was applied, and the error that stopped it, if any. */
+export interface MigrateOutcome {
+  applied: string[];
+  error?: Error;
+}
+
+/** Applies every pending migration in order. Never throws; reports what happened. */
+export async function migrateToLatest(database: Database): Promise<MigrateOutcome> {
+  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.helpers) });
+  const { results, error }: MigrationResultSet = await migrator.migrateToLatest();
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    ...(error ? { error: error instanceof Error ? error : new Error(String(error)) } : {}),
+  };
+}

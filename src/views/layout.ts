@@ -1,0 +1,38 @@
+import { html, type SafeHtml } from '../lib/html.js';
+import type { Frame, PageMeta } from './frame.js';
+
+/** The HTML document around every public page. Returns the complete document as a string. */
+export function layout(frame: Frame, meta: PageMeta, main: SafeHtml): string {
+  const { settings, t } = frame;
+  const base = settings.baseUrl;
+  const fullTitle = meta.title === settings.title ? settings.title : `${meta.title} — ${settings.title}`;
+  return `<!doctype html>\n${html`<html lang="${frame.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+${meta.description ? html`<meta name="description" content="${meta.description}">` : ''}
+${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
+${meta.canonicalPath ? html`<link rel="canonical" href="${base + meta.canonicalPath}">` : ''}
+${(meta.alternates ?? []).map((a) => html`<link rel="alternate" hreflang="${a.hreflang}" href="${base + a.path}">`)}
+<link rel="stylesheet" href="${frame.stylesheet}">
+</head>
+<body>
+<a class="skip" href="#content">${t.skipToContent}</a>
+<header class="site-header">
+<p class="site-title"><a href="/" rel="home">${settings.title}</a></p>
+${settings.tagline ? html`<p class="tagline">${settings.tagline}</p>` : ''}
+<nav aria-label="${t.mainNavigation}"><ul>
+<li><a href="/">${t.home}</a></li>
+${frame.nav.map((item) => html`<li><a href="${item.path}">${item.title}</a></li>`)}
+</ul></nav>
+</header>
+<main id="content">
+${main}
+</main>
+<footer class="site-footer">
+<p>© ${settings.title} · ${t.poweredBy}</p>
+</footer>
+</body>
+</html>`}\n`;
+}

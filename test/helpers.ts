@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { pino } from 'pino';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { AppContext } from '../src/context.js';
+import { fixedClock } from '../src/lib/clock.js';
+import { type Database, type DialectName, migrateToLatest, openDatabase } from '../src/storage/db.js';
+import { TEST_DATABASE_URL } from './database-url.js';
+
+/** Every storage and HTTP test runs once per dialect. */
+export const DIALECTS: DialectName[] = ['sqlite', 'postgres'];
+
+export type TestClock = ReturnType<typeof fixedClock>;
+
+export interface TestDatabase {
+  database: Database;
+  dataDir: string;
+  /** Closes the connection and removes the file or schema. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database: a real SQLite file in a temp folder, or a new schema on the
+ * test PostgreSQL server, so parallel files and runs never see each other's rows.
+ */
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadside-test-'));
+  if (dialect === 'sqlite') {
+    const database = await openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'broadside.sqlite') });
+    await mustMigrate(database);
+    return {
+      database,
+      dataDir,
+      drop: async () => {
+        await database.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `bst_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`create schema "${schema}"`);
+  const database = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL, schema, maxConnections: 4 });
+  await mustMigrate(database);
+  return {
+    database,
+    dataDir,
+    drop: async () => {
+      await database.close();
+      await adminQuery(`drop schema if exists "${schema}" cascade`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function mustMigrate(database: Database): Promise<void> {
+  const outcome = await migrateToLatest(database);
+  if (outcome.error) throw outcome.error;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+/** The real app over a fresh database with a clock standing at `now`; drive it with `app.inject`. */
+export async function buildTestApp(dialect: DialectName, options: { now?: string } = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase(dialect);
+  const clock = fixedClock(options.now ?? '2026-06-15T12:00:00Z');
+  const config = loadConfig({}, { port: 0, dataDir: testDb.dataDir, logLevel: 'silent' });
+  const ctx: AppContext = { config, database: testDb.database, clock, log: pino({ level: 'silent' }) };
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    close: async () => {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
