@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { givenAuthor, givenCategory, givenPost, givenSettings } from '../../../test/fixtures.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers.js';
+
+const WORDS = 'the court heard evidence from drivers who had worked on the night shift for years before the strike began'.split(' ');
+
+/** A realistic 2,000-word article: paragraphs, subheadings, a quote and a list. */
+function longArticle(): string {
+  const paragraphs: string[] = [];
+  let words = 0;
+  for (let i = 0; words < 2000; i++) {
+    const sentence = Array.from({ length: 80 }, (_, j) => WORDS[(i * 7 + j) % WORDS.length]).join(' ');
+    paragraphs.push(i % 6 === 5 ? `## Part ${i}\n\n${sentence}.` : i % 9 === 4 ? `> "${sentence}."` : `${sentence}.`);
+    words += 80;
+  }
+  return paragraphs.join('\n\n');
+}
+
+describe('the weight of an article page', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await buildTestApp('sqlite');
+  });
+  afterEach(async () => t.close());
+
+  it('stays under 40 KB of HTML and CSS together for a 2,000-word article', async () => {
+    await givenSettings(t.ctx, { title: 'The Lantern', tagline: 'Independent journalism from Velmora', baseUrl: 'https://lantern.example' });
+    const author = await givenAuthor(t.ctx, 'Anna Keller');
+    const category = await givenCategory(t.ctx, 'courts');
+    await givenPost(t.ctx, { publishedAt: '2026-01-01T10:00:00Z', authorIds: [author] });
+    await givenPost(t.ctx, {
+      title: 'A year in court: what the trials of 2025 tell us about the city',
+      slug: 'a-year-in-court',
+      standfirst: 'Twelve months, forty hearings, three verdicts: a long read on justice in Velmora.',
+      body: longArticle(),
+      postscript: 'This article was updated on 3 March with the date of the appeal.',
+      publishedAt: '2026-02-01T10:00:00Z',
+      authorIds: [author],
+      categoryIds: [category],
+      tagNames: ['hearings', 'Mira Osipova', 'press freedom'],
+    });
+    await givenPost(t.ctx, { publishedAt: '2026-03-01T10:00:00Z', authorIds: [author] });
+    const page = await t.app.inject('/2026/02/a-year-in-court/');
+    expect(page.statusCode).toBe(200);
+    const text = page.body.replace(/<[^>]+>/g, ' ');
+    expect(text.split(/\s+/).filter(Boolean).length).toBeGreaterThanOrEqual(2000);
+    const cssHref = page.body.match(/<link rel="stylesheet" href="([^"]+)">/)![1]!;
+    const css = await t.app.inject(cssHref);
+    const total = Buffer.byteLength(page.body) + Buffer.byteLength(css.body);
+    expect(total).toBeLessThan(40 * 1024);
+  });
+});
