@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
 import { hashPassword } from '../../lib/password.js';
+import { parseInput } from '../../lib/validate.js';
 import type { DB, Role } from '../../storage/schema.js';
 
 export const ROLES = ['admin', 'editor', 'author', 'contributor'] as const satisfies readonly Role[];
@@ -30,13 +31,7 @@ export type NewUser = z.input<typeof newUserSchema>;
  * AppError('VALIDATION', { fields }) for bad input or an email already in use.
  */
 export async function createUser(deps: { db: Kysely<DB>; clock: Clock }, input: NewUser): Promise<number> {
-  const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-    throw new AppError('VALIDATION', { fields });
-  }
-  const { email, name, role, password } = parsed.data;
+  const { email, name, role, password } = parseInput(newUserSchema, input);
   const existing = await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (existing) throw new AppError('VALIDATION', { fields: { email: 'A user with this email already exists' } });
   const now = toIso(deps.clock.now());

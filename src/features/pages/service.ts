@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { isSlug } from '../../lib/slug.js';
+import { parseInput } from '../../lib/validate.js';
 import type { DB } from '../../storage/schema.js';
 import { loadSettings } from '../site/settings.js';
 
@@ -30,13 +30,7 @@ export type PageInput = z.input<typeof pageInputSchema>;
 
 /** Creates or updates the page with this slug; returns its id. Throws VALIDATION. */
 export async function upsertPage(deps: { db: Kysely<DB>; clock: Clock }, input: PageInput): Promise<number> {
-  const parsed = pageInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-    throw new AppError('VALIDATION', { fields });
-  }
-  const data = parsed.data;
+  const data = parseInput(pageInputSchema, input);
   const settings = await loadSettings(deps.db);
   const now = toIso(deps.clock.now());
   const values = {

@@ -21,7 +21,12 @@ export const postInputSchema = z.object({
   commentStatus: z.enum(['open', 'closed']).default('open'),
   featuredImage: z
     .object({
-      url: z.string().trim().max(2000).default(''),
+      url: z
+        .string()
+        .trim()
+        .max(2000)
+        .refine((u) => u === '' || /^\/(?!\/)/.test(u) || /^https?:\/\/[^\s]+$/i.test(u), 'Enter an image address starting with / or https://')
+        .default(''),
       alt: z.string().trim().max(500).default(''),
       caption: z.string().trim().max(1000).default(''),
     })

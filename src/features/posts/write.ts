@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import { localDateOf, toIso } from '../../lib/dates.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
+import { parseInput } from '../../lib/validate.js';
 import type { DB, PostRow } from '../../storage/schema.js';
 import { addRedirect } from '../redirects/index.js';
 import { loadSettings } from '../site/settings.js';
@@ -17,14 +18,7 @@ export interface PostWriteDeps {
   clock: Clock;
 }
 
-/** Validates input or throws AppError('VALIDATION', { fields }) naming each bad field. */
-function validate(input: PostInput): ValidPostInput {
-  const parsed = postInputSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
-  throw new AppError('VALIDATION', { fields });
-}
+const validate = (input: PostInput): ValidPostInput => parseInput(postInputSchema, input);
 
 /** Creates a post with its authors, categories and tags in one transaction; returns its id. */
 export async function createPost(deps: PostWriteDeps, input: PostInput): Promise<number> {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import { isValidTimeZone } from '../../lib/dates.js';
+import { parseInput } from '../../lib/validate.js';
 import type { DB } from '../../storage/schema.js';
 
 /**
@@ -59,19 +59,14 @@ export async function loadSettings(db: Kysely<DB>): Promise<Settings> {
  */
 export async function writeSettings(db: Kysely<DB>, change: Partial<Settings>): Promise<Settings> {
   const current = await loadSettings(db);
-  const parsed = settingsSchema.safeParse({ ...current, ...change });
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0])] = issue.message;
-    throw new AppError('VALIDATION', { fields });
-  }
+  const next = parseInput(settingsSchema, { ...current, ...change });
   for (const key of Object.keys(change) as (keyof Settings)[]) {
-    const value = JSON.stringify(parsed.data[key]);
+    const value = JSON.stringify(next[key]);
     await db
       .insertInto('settings')
       .values({ key, value })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
   }
-  return parsed.data;
+  return next;
 }
