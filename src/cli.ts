@@ -3,7 +3,7 @@ import { type Config, ConfigError, CONFIG_KEYS, loadConfig } from './config.js';
 import { createUser, ROLES } from './features/accounts/index.js';
 import { isSiteEmpty, seedDemo } from './features/demo/index.js';
 import { AppError } from './errors.js';
-import { closeOnSignals, serve } from './main.js';
+import { closeOnSignals, type RunningServer, serve } from './main.js';
 import { createContext, StartupError } from './runtime.js';
 import { migrateToLatest } from './storage/db.js';
 import { readPassword } from './cli/read-password.js';
@@ -14,6 +14,11 @@ export interface CliIo {
   err(line: string): void;
   stdin: NodeJS.ReadStream;
   env: NodeJS.ProcessEnv;
+  /**
+   * Receives the running server of `serve`/`start`. When absent (the real command line), the
+   * server closes itself on SIGINT/SIGTERM; tests pass this to stop it themselves.
+   */
+  onServing?: (server: RunningServer) => void;
 }
 
 const envHelp = Object.values(CONFIG_KEYS)
@@ -29,7 +34,12 @@ function parsePort(value: string): string {
 export function buildCli(io: CliIo): Command {
   const program = new Command('broadside')
     .description('Broadside: a publishing platform for independent, reader-funded newsrooms')
-    .addHelpText('after', `\nEnvironment:\n${envHelp}`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  npx broadside start                     migrate, load the demo on an empty site, serve\n` +
+        `  echo "$PASSWORD" | npx broadside user create --email ed@example.org --name Ed --role admin\n` +
+        `\nEnvironment:\n${envHelp}`,
+    )
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride()
     .showHelpAfterError();
@@ -44,7 +54,7 @@ export function buildCli(io: CliIo): Command {
     .addOption(new Option('-H, --host <host>', 'interface to listen on (env HOST)'))
     .action(async (flags) => {
       const server = await serve(config(flags));
-      closeOnSignals(server);
+      io.onServing ? io.onServing(server) : closeOnSignals(server);
       io.out(`Broadside is serving ${server.ctx.database.description} at ${server.url}/`);
     });
 
@@ -65,7 +75,7 @@ export function buildCli(io: CliIo): Command {
         io.out(`Demo loaded: ${outcome.posts} posts, ${outcome.pages} pages.`);
       }
       const server = await serve(cfg, ctx);
-      closeOnSignals(server);
+      io.onServing ? io.onServing(server) : closeOnSignals(server);
       io.out(`Broadside is serving ${ctx.database.description} at ${server.url}/`);
     });
 
@@ -104,7 +114,7 @@ export function buildCli(io: CliIo): Command {
       }
     });
 
-  const user = program.command('user').description('Manage user accounts');
+  const user = program.command('user').description('Manage user accounts: user create --email E --name N --role R');
   user
     .command('create')
     .description('Create a user; the password is read from standard input, or prompted for')
@@ -112,9 +122,10 @@ export function buildCli(io: CliIo): Command {
     .requiredOption('--name <name>', 'name shown in the admin')
     .addOption(new Option('--role <role>', 'what the user may do').choices(ROLES).makeOptionMandatory())
     .action(async (flags: { email: string; name: string; role: (typeof ROLES)[number] }) => {
-      const ctx = await createContext(config(), { migrate: true });
+      const cfg = config();
+      const password = await readPassword(io.stdin, io.err);
+      const ctx = await createContext(cfg, { migrate: true });
       try {
-        const password = await readPassword(io.stdin, io.err);
         const id = await createUser({ db: ctx.database.db, clock: ctx.clock }, { ...flags, password });
         io.out(`Created ${flags.role} ${flags.email.trim().toLowerCase()} (user #${id}).`);
       } finally {

@@ -21,16 +21,17 @@ export const CONFIG_KEYS = {
     default: '',
     description: 'postgres://user@host:port/db to use PostgreSQL; empty for SQLite in the data folder',
   },
-  logLevel: { env: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug or trace' },
+  logLevel: { env: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
 
-const portSchema = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(0, 'must be between 0 and 65535')
-  .max(65535, 'must be between 0 and 65535');
+const portSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/, 'must be a whole number between 0 and 65535')
+  .transform(Number)
+  .refine((n) => n <= 65535, 'must be a whole number between 0 and 65535');
 
 const databaseUrlSchema = z.string().refine(
   (value) => value === '' || isPostgresUrl(value),
@@ -86,7 +87,8 @@ export function loadConfig(
   const raw: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
     const override = overrides[key as ConfigKey];
-    raw[key] = override !== undefined ? String(override) : (env[spec.env] ?? spec.default);
+    // An empty variable (`PORT=` in a unit file) means "not set", not "zero".
+    raw[key] = override !== undefined ? String(override) : env[spec.env] || spec.default;
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

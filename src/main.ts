@@ -51,7 +51,10 @@ export function closeOnSignals(server: RunningServer): void {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close().then(
-      () => process.exit(0),
+      () => {
+        clearTimeout(force);
+        process.exit(0);
+      },
       (error) => {
         server.ctx.log.error({ err: error }, 'shutdown failed');
         process.exit(1);

@@ -20,7 +20,10 @@ export function ensureDataDir(dataDir: string): void {
     fs.rmSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+    const why =
+      code === 'ENOSPC' ? 'the disk is full' :
+      code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' :
+      code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way' : code;
     throw new StartupError(
       `The data folder ${dataDir} is not writable (${why}). Set BROADSIDE_DATA to a folder Broadside can write to.`,
       { cause: error },

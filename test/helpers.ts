@@ -32,7 +32,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadside-test-'));
   if (dialect === 'sqlite') {
     const database = await openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'broadside.sqlite') });
-    await mustMigrate(database);
+    await mustMigrate(database, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     return {
       database,
       dataDir,
@@ -45,7 +45,10 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const schema = `bst_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`create schema "${schema}"`);
   const database = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL, schema, maxConnections: 4 });
-  await mustMigrate(database);
+  await mustMigrate(database, async () => {
+    await adminQuery(`drop schema if exists "${schema}" cascade`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
   return {
     database,
     dataDir,
@@ -57,9 +60,13 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   };
 }
 
-async function mustMigrate(database: Database): Promise<void> {
+/** Migrates, or closes the database, runs `cleanup` and rethrows, so a failure leaves nothing behind. */
+async function mustMigrate(database: Database, cleanup: () => Promise<void>): Promise<void> {
   const outcome = await migrateToLatest(database);
-  if (outcome.error) throw outcome.error;
+  if (!outcome.error) return;
+  await database.close();
+  await cleanup();
+  throw outcome.error;
 }
 
 async function adminQuery(sql: string): Promise<void> {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { openPostgres } from './dialect/postgres.js';
 import { openSqlite } from './dialect/sqlite.js';
 import type { DialectHelpers, DialectName, OpenedDialect } from './dialect/types.js';
@@ -65,7 +65,17 @@ export interface MigrateOutcome {
 
 /** Applies every pending migration in order. Never throws; reports what happened. */
 export async function migrateToLatest(database: Database): Promise<MigrateOutcome> {
-  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.helpers) });
+  // Kysely looks for its bookkeeping tables in every schema; pin them to ours so two sites
+  // (or two test runs) in separate schemas of one PostgreSQL database never see each other's.
+  const schema =
+    database.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db: database.db,
+    provider: migrationProvider(database.helpers),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { results, error }: MigrationResultSet = await migrator.migrateToLatest();
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),

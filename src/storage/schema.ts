@@ -18,6 +18,13 @@ export interface DB {
   post_tags: PostTagsTable;
   pages: PagesTable;
   redirects: RedirectsTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  password_resets: PasswordResetsTable;
+  audit_log: AuditLogTable;
+  post_revisions: PostRevisionsTable;
+  jobs: JobsTable;
+  outbox: OutboxTable;
 }
 
 export type Timestamp = string;
@@ -41,6 +48,10 @@ export interface UsersTable {
   author_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Base32 TOTP secret when two-factor sign-in is on. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  disabled_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  password_changed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface AuthorsTable {
@@ -143,6 +154,91 @@ export interface RedirectsTable {
   created_at: Timestamp;
 }
 
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  /** Absolute expiry; idle expiry is computed from last_seen_at. */
+  expires_at: Timestamp;
+  user_agent: ColumnType<string, string | undefined, string>;
+}
+
+/** Fixed-window counters shared by every app process (sign-ins, comments…). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_start: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  /** Name or email at the time, kept when the user is deleted. */
+  actor: ColumnType<string, string | undefined, string>;
+  /** e.g. `post.publish`, `user.sign_in`, `user.role_change`. */
+  action: string;
+  /** e.g. `post:12`. */
+  subject: ColumnType<string, string | undefined, string>;
+  /** JSON object. */
+  details: ColumnType<string, string | undefined, string>;
+}
+
+export interface PostRevisionsTable {
+  id: Generated<number>;
+  post_id: number;
+  user_id: number | null;
+  created_at: Timestamp;
+  title: string;
+  /** JSON of the post input at that save. */
+  snapshot: string;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+/** Scheduled work; a worker claims a due job by setting a lease (locked_until). */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  run_at: Timestamp;
+  payload: ColumnType<string, string | undefined, string>;
+  /** At most one job per key (e.g. `publish:post:12`). */
+  unique_key: string | null;
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  locked_until: Timestamp | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** Side effects to deliver (mail), written in the transaction that causes them. */
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  /** Delivering twice for the same key is impossible: the insert is ignored. */
+  idempotency_key: string;
+  payload: string;
+  created_at: Timestamp;
+  next_attempt_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+}
+
 export type PostRow = Selectable<PostsTable>;
 export type NewPostRow = Insertable<PostsTable>;
 export type PostUpdate = Updateable<PostsTable>;
@@ -151,3 +247,5 @@ export type CategoryRow = Selectable<CategoriesTable>;
 export type TagRow = Selectable<TagsTable>;
 export type PageRow = Selectable<PagesTable>;
 export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type JobRow = Selectable<JobsTable>;

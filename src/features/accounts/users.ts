@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
 import { hashPassword } from '../../lib/password.js';
 import { parseInput } from '../../lib/validate.js';
+import { isUniqueViolation } from '../../storage/errors.js';
 import type { DB, Role } from '../../storage/schema.js';
 
 export const ROLES = ['admin', 'editor', 'author', 'contributor'] as const satisfies readonly Role[];
@@ -35,10 +36,17 @@ export async function createUser(deps: { db: Kysely<DB>; clock: Clock }, input: 
   const existing = await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (existing) throw new AppError('VALIDATION', { fields: { email: 'A user with this email already exists' } });
   const now = toIso(deps.clock.now());
-  const row = await deps.db
-    .insertInto('users')
-    .values({ email, name, role, password_hash: await hashPassword(password), author_id: null, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const passwordHash = await hashPassword(password);
+  try {
+    const row = await deps.db
+      .insertInto('users')
+      .values({ email, name, role, password_hash: passwordHash, author_id: null, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  } catch (error) {
+    // Another request created the same email between our check and our insert.
+    if (isUniqueViolation(error)) throw new AppError('VALIDATION', { fields: { email: 'A user with this email already exists' } });
+    throw error;
+  }
 }

@@ -1,14 +1,22 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { DialectHelpers } from '../dialect/types.js';
 import { contentModel } from './0001-content-model.js';
+import { accountsAdminJobs } from './0002-accounts-admin-jobs.js';
 
 /**
- * The one migration set for both databases: numbered, append-only. A migration receives the
- * dialect helpers for the rare column that differs (auto-increment ids).
+ * The one migration set for both databases: numbered, append-only. Each entry builds its
+ * migration from the dialect helpers, for the rare column that differs (auto-increment ids).
  */
+const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
+  '0001-content-model': contentModel,
+  '0002-accounts-admin-jobs': accountsAdminJobs,
+};
+
+/** Every migration name, in the order they apply. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
 export function migrationProvider(helpers: DialectHelpers): MigrationProvider {
-  const migrations: Record<string, Migration> = {
-    '0001-content-model': contentModel(helpers),
+  return {
+    getMigrations: async () => Object.fromEntries(Object.entries(MIGRATIONS).map(([name, build]) => [name, build(helpers)])),
   };
-  return { getMigrations: async () => migrations };
 }

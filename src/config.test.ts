@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Config, ConfigError, loadConfig } from './config.js';
+
+/** The problems of the ConfigError that `loadConfig` throws for `env`; fails the test when it does not throw. */
+function problemsFor(env: NodeJS.ProcessEnv, overrides: Parameters<typeof loadConfig>[1] = {}): string[] {
+  try {
+    loadConfig(env, overrides, '/srv/broadside');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)} ${JSON.stringify(overrides)}`);
+}
+
+describe('configuration', () => {
+  it('uses port 3000 on 127.0.0.1, SQLite in ./data and info logging when nothing is set', () => {
+    const config = loadConfig({}, {}, '/srv/broadside');
+    expect(config).toEqual<Config>({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/srv/broadside/data',
+      databaseUrl: '',
+      logLevel: 'info',
+    });
+  });
+
+  it('takes the port, host, data folder, database URL and log level from PORT, HOST, BROADSIDE_DATA, DATABASE_URL and LOG_LEVEL', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        BROADSIDE_DATA: '/var/lib/broadside',
+        DATABASE_URL: 'postgres://broadside@db.internal:5433/news',
+        LOG_LEVEL: 'warn',
+      },
+      {},
+      '/srv/broadside',
+    );
+    expect(config).toEqual<Config>({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/broadside',
+      databaseUrl: 'postgres://broadside@db.internal:5433/news',
+      logLevel: 'warn',
+    });
+  });
+
+  it('accepts a postgresql:// URL as well as postgres://', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@127.0.0.1/db' }).databaseUrl).toBe('postgresql://u@127.0.0.1/db');
+  });
+
+  it('lets command-line flags win over the environment', () => {
+    const config = loadConfig(
+      { PORT: '8080', HOST: '0.0.0.0', BROADSIDE_DATA: '/var/lib/env-data', LOG_LEVEL: 'warn' },
+      { port: 9000, host: '::1', dataDir: '/var/lib/flag-data', logLevel: 'debug' },
+      '/srv/broadside',
+    );
+    expect(config.port).toBe(9000);
+    expect(config.host).toBe('::1');
+    expect(config.dataDir).toBe('/var/lib/flag-data');
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it('falls back to the environment for flags that were not given', () => {
+    const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0' }, { port: undefined, host: undefined });
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('resolves a relative BROADSIDE_DATA against the working folder, so the data folder is always absolute', () => {
+    const config = loadConfig({ BROADSIDE_DATA: 'site/data' }, {}, '/srv/broadside');
+    expect(config.dataDir).toBe('/srv/broadside/site/data');
+    expect(path.isAbsolute(loadConfig({}).dataDir)).toBe(true);
+    expect(loadConfig({}).dataDir).toBe(path.resolve(process.cwd(), 'data'));
+  });
+
+  it('returns a frozen config that no module can change', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(() => {
+      (config as { port: number }).port = 1;
+    }).toThrow(TypeError);
+    expect(config.port).toBe(3000);
+  });
+
+  describe('refuses a bad value with one line naming the env var, the value and what to do', () => {
+    const cases: Array<{ env: NodeJS.ProcessEnv; line: RegExp }> = [
+      { env: { PORT: 'abc' }, line: /^PORT="abc" must be a whole number between 0 and 65535\b/ },
+      { env: { PORT: '70000' }, line: /^PORT="70000" must be a whole number between 0 and 65535\b/ },
+      { env: { PORT: '80.5' }, line: /^PORT="80\.5" must be a whole number\b/ },
+      { env: { DATABASE_URL: 'mysql://x' }, line: /^DATABASE_URL="mysql:\/\/x" must be empty \(SQLite\) or a URL like postgres:\/\// },
+      { env: { DATABASE_URL: 'not a url' }, line: /^DATABASE_URL="not a url" must be empty \(SQLite\) or a URL like postgres:\/\// },
+      { env: { LOG_LEVEL: 'loud' }, line: /^LOG_LEVEL="loud" must be one of fatal, error, warn, info, debug, trace/ },
+    ];
+    it.each(cases)('$env', ({ env, line }) => {
+      const problems = problemsFor(env);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(line);
+      expect(problems[0]).not.toContain('\n');
+    });
+  });
+
+  it('names a bad value given as a flag too', () => {
+    expect(problemsFor({ PORT: '8080' }, { port: 'abc' })).toEqual([expect.stringMatching(/^PORT="abc" must be a whole number/)]);
+  });
+
+  it('lists every bad value at once, one line each, so the operator fixes them in one go', () => {
+    const problems = problemsFor({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', HOST: '0.0.0.0' });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^PORT="abc" /);
+    expect(problems[1]).toMatch(/^DATABASE_URL="mysql:\/\/x" /);
+    expect(problems[2]).toMatch(/^LOG_LEVEL="loud" /);
+    for (const problem of problems) expect(problem).not.toContain('\n');
+  });
+
+  it('puts every problem line in the error message as well', () => {
+    try {
+      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud' });
+      expect.unreachable('loadConfig accepted bad values');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).name).toBe('ConfigError');
+      expect((error as ConfigError).message.split('\n')).toEqual((error as ConfigError).problems);
+    }
+  });
+
+  it('never turns an empty or blank PORT into a random port', () => {
+    // `PORT=` in a unit file or .env must not make the site listen on whatever port the OS picks.
+    for (const value of ['', ' ']) {
+      let port: number | undefined;
+      try {
+        port = loadConfig({ PORT: value }).port;
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as ConfigError).problems[0]).toMatch(/^PORT=/);
+        continue;
+      }
+      expect(port, `PORT=${JSON.stringify(value)}`).toBe(3000);
+    }
+  });
+});
