@@ -1,13 +1,18 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import type { AppContext } from './context.js';
+import { adminRoutes } from './features/admin/index.js';
 import { archiveRoutes } from './features/archive/index.js';
 import { pagesRoutes } from './features/pages/index.js';
 import { postsRoutes } from './features/posts/index.js';
 import { findRedirect } from './features/redirects/index.js';
 import { createFrameLoader, renderErrorPage, renderNotFoundPage } from './features/site/index.js';
+import { installCsrf } from './http/csrf.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installNotFound } from './http/not-found.js';
 import { addSecurityHeaders, SECURITY_HEADERS } from './http/security-headers.js';
+import { installSessions } from './http/session.js';
 import { registerStaticAssets, versionedAssetUrl } from './http/static-assets.js';
 
 /** Longest request URL we accept; longer ones get 414. */
@@ -25,6 +30,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    trustProxy: ctx.config.trustProxy,
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 300 },
     // Malformed percent-encoding and over-long segments never reach the routes or hooks:
     // answer them here with the same headers and pages as everything else.
@@ -54,9 +60,20 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   await registerStaticAssets(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
+  installSessions(app, { db, clock: ctx.clock });
+  installCsrf(app);
   const deps = { db, clock: ctx.clock, frame };
   await app.register(postsRoutes(deps));
   await app.register(archiveRoutes(deps));
+  await app.register(
+    adminRoutes({
+      db,
+      clock: ctx.clock,
+      assets: { stylesheet: versionedAssetUrl('assets/admin.css'), script: versionedAssetUrl('assets/admin.js') },
+    }),
+  );
   await app.register(pagesRoutes(deps));
   return app;
 }

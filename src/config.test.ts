@@ -21,6 +21,7 @@ describe('configuration', () => {
       host: '127.0.0.1',
       dataDir: '/srv/broadside/data',
       databaseUrl: '',
+      trustProxy: false,
       logLevel: 'info',
     });
   });
@@ -33,6 +34,7 @@ describe('configuration', () => {
         BROADSIDE_DATA: '/var/lib/broadside',
         DATABASE_URL: 'postgres://broadside@db.internal:5433/news',
         LOG_LEVEL: 'warn',
+        TRUST_PROXY: '1',
       },
       {},
       '/srv/broadside',
@@ -42,6 +44,7 @@ describe('configuration', () => {
       host: '0.0.0.0',
       dataDir: '/var/lib/broadside',
       databaseUrl: 'postgres://broadside@db.internal:5433/news',
+      trustProxy: true,
       logLevel: 'warn',
     });
   });

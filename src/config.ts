@@ -21,6 +21,11 @@ export const CONFIG_KEYS = {
     default: '',
     description: 'postgres://user@host:port/db to use PostgreSQL; empty for SQLite in the data folder',
   },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    default: '',
+    description: 'Set to 1 behind a reverse proxy (nginx) that sets X-Forwarded-For and X-Forwarded-Proto; or a comma-separated list of proxy addresses',
+  },
   logLevel: { env: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
 } as const;
 
@@ -43,6 +48,10 @@ const schema = z.object({
   host: z.string().min(1, 'must not be empty'),
   dataDir: z.string().min(1, 'must not be empty'),
   databaseUrl: databaseUrlSchema,
+  trustProxy: z
+    .string()
+    .trim()
+    .transform((v): boolean | string => (v === '' || v === '0' || v === 'false' ? false : v === '1' || v === 'true' ? true : v)),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -55,6 +64,8 @@ export interface Config {
   readonly dataDir: string;
   /** Empty when SQLite is used. */
   readonly databaseUrl: string;
+  /** Fastify's trustProxy: false, true, or a list of proxy addresses. */
+  readonly trustProxy: boolean | string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

@@ -87,10 +87,13 @@ export interface TestApp {
 }
 
 /** The real app over a fresh database with a clock standing at `now`; drive it with `app.inject`. */
-export async function buildTestApp(dialect: DialectName, options: { now?: string } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: DialectName,
+  options: { now?: string; config?: Partial<Record<'trustProxy', string>> } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = fixedClock(options.now ?? '2026-06-15T12:00:00Z');
-  const config = loadConfig({}, { port: 0, dataDir: testDb.dataDir, logLevel: 'silent' });
+  const config = loadConfig({}, { port: 0, dataDir: testDb.dataDir, logLevel: 'silent', ...options.config });
   const ctx: AppContext = { config, database: testDb.database, clock, log: pino({ level: 'silent' }) };
   const app = await buildApp(ctx);
   await app.ready();

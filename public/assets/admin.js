@@ -1,0 +1,2 @@
+// Broadside admin enhancements. Every form works without this file; it only adds conveniences.
+'use strict';

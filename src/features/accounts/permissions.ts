@@ -1,0 +1,32 @@
+import type { Role } from '../../storage/schema.js';
+
+/**
+ * What each role may do. Every admin route asks `can(role, permission)` on the server;
+ * hiding a button is never the only check.
+ */
+export type Permission =
+  | 'posts.write_own'      // create posts and edit one's own drafts
+  | 'posts.submit'         // ask an editor to publish one's own post (author)
+  | 'posts.edit_any'       // edit anyone's posts, published ones included
+  | 'posts.publish'        // publish, schedule, unpublish
+  | 'posts.delete'         // trash, restore, delete for good
+  | 'pages.manage'
+  | 'taxonomy.manage'      // categories, tags, authors
+  | 'comments.moderate'
+  | 'users.manage'
+  | 'settings.manage'
+  | 'audit.view';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  contributor: ['posts.write_own'],
+  author: ['posts.write_own', 'posts.submit'],
+  editor: ['posts.write_own', 'posts.submit', 'posts.edit_any', 'posts.publish', 'posts.delete', 'pages.manage', 'taxonomy.manage', 'comments.moderate'],
+  admin: [
+    'posts.write_own', 'posts.submit', 'posts.edit_any', 'posts.publish', 'posts.delete', 'pages.manage',
+    'taxonomy.manage', 'comments.moderate', 'users.manage', 'settings.manage', 'audit.view',
+  ],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}

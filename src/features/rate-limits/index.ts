@@ -1,0 +1,1 @@
+export { blockKey, checkLimit, hitLimit, type LimitRule, type LimitState, resetLimit } from './service.js';
