@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import type { AppContext } from './context.js';
-import { adminRoutes } from './features/admin/index.js';
+import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
 import { archiveRoutes } from './features/archive/index.js';
 import { pagesRoutes } from './features/pages/index.js';
 import { postsRoutes } from './features/posts/index.js';
@@ -72,7 +72,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       db,
       clock: ctx.clock,
       assets: { stylesheet: versionedAssetUrl('assets/admin.css'), script: versionedAssetUrl('assets/admin.js') },
-    }),
+    }, ADMIN_SECTIONS),
   );
   await app.register(pagesRoutes(deps));
   return app;

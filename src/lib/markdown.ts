@@ -135,5 +135,20 @@ function rendererFor(lang: string): MarkdownIt {
 export function renderMarkdown(source: string, options: RenderOptions): string {
   const env: RenderEnv = { siteUrl: options.siteUrl };
   const html = rendererFor(options.lang).render(String(source ?? ''), env);
-  return sanitiseArticleHtml(html, { siteUrl: options.siteUrl });
+  return wrapTables(sanitiseArticleHtml(html, { siteUrl: options.siteUrl }), options.lang);
+}
+
+const TABLE_LABELS: Record<string, string> = { en: 'Table (scrolls sideways)', ru: 'Таблица (прокручивается вбок)' };
+
+/**
+ * Wraps each table in a focusable, labelled region so a table wider than a phone screen can
+ * be scrolled with the keyboard too (WCAG 2.1.1). Runs after sanitising: the sanitiser
+ * normalises every table start tag to a bare `<table>`.
+ */
+function wrapTables(html: string, lang: string): string {
+  if (!html.includes('<table>')) return html;
+  const label = TABLE_LABELS[lang.split('-')[0]!] ?? TABLE_LABELS.en!;
+  return html
+    .replaceAll('<table>', `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}"><table>`)
+    .replaceAll('</table>', '</table></div>');
 }

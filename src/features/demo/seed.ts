@@ -87,6 +87,7 @@ function toPostInput(post: DemoPost, authors: Map<string, number>, categories: M
     postscript: post.postscript ?? '',
     status: 'published' as const,
     publishedAt: post.publishedAt,
+    updatedAt: post.publishedAt,
     language: post.language,
     commentStatus: post.commentStatus ?? 'open',
     authorIds: ids(post.authors, authors, 'author'),

@@ -35,6 +35,8 @@ export const postInputSchema = z.object({
   categoryIds: z.array(z.number().int().positive()).default([]),
   tagNames: z.array(z.string().trim().min(1).max(100)).default([]),
   sticky: z.boolean().default(false),
+  /** When the content last changed, for imports and the demo; a new post defaults to now. Ignored on update. */
+  updatedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type PostInput = z.input<typeof postInputSchema>;

@@ -889,7 +889,7 @@ The coming year will decide much of what this one began. These are the dates and
 
 We will be in the room for all of it, as long as readers keep making that possible. Thank you to everyone who did so this year, with money, with time in the public gallery, or by telling us when we got something wrong.
 
-[^1]: The explanatory note is a public document and was published together with the bill in 2009. We described its history in our [explainer on Article 212](/explainer-article-212/) in February.
+[^1]: The explanatory note is a public document and was published together with the bill in 2009. We described its history in our [explainer on Article 212](/2025/02/explainer-article-212/) in February.
 [^2]: The correction was added to the original report on Kessel Street. The eleven households rent from a housing cooperative whose agreement with the city is the subject of a separate dispute.`,
     publishedAt: '2025-12-19T07:00:00Z',
     authors: ['anna-keller', 'timur-belov'],
