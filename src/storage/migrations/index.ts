@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { DialectHelpers } from '../dialect/types.js';
 import { contentModel } from './0001-content-model.js';
 import { accountsAdminJobs } from './0002-accounts-admin-jobs.js';
+import { archiveIndexes } from './0003-archive-indexes.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -10,6 +11,7 @@ import { accountsAdminJobs } from './0002-accounts-admin-jobs.js';
 const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0001-content-model': contentModel,
   '0002-accounts-admin-jobs': accountsAdminJobs,
+  '0003-archive-indexes': archiveIndexes,
 };
 
 /** Every migration name, in the order they apply. */
