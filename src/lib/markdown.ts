@@ -149,6 +149,6 @@ function wrapTables(html: string, lang: string): string {
   if (!html.includes('<table>')) return html;
   const label = TABLE_LABELS[lang.split('-')[0]!] ?? TABLE_LABELS.en!;
   return html
-    .replaceAll('<table>', `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}"><table>`)
-    .replaceAll('</table>', '</table></div>');
+    .replaceAll('<table>', `<section class="table-scroll" tabindex="0" aria-label="${label}"><table>`)
+    .replaceAll('</table>', '</table></section>');
 }
