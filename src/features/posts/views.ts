@@ -7,18 +7,19 @@ import { categoryPath, tagPath } from './paths.js';
 import type { PostSummary, PublishedPost } from './read.js';
 
 /** One teaser in a list of articles: headline, standfirst, byline, date. */
-export function postTeaser(post: PostSummary, frame: Frame): SafeHtml {
+export function postTeaser(post: PostSummary, frame: Frame, level: 2 | 3 = 2): SafeHtml {
+  const headline = html`<a href="${post.path}">${post.title}</a>`;
   return html`<li><article class="teaser"${post.language !== frame.lang ? html` lang="${post.language}"` : ''}>
-<h2><a href="${post.path}">${post.title}</a></h2>
+${level === 2 ? html`<h2>${headline}</h2>` : html`<h3>${headline}</h3>`}
 ${post.standfirst ? html`<p class="standfirst">${post.standfirst}</p>` : ''}
 <p class="meta">${byline(post.authors, post.language)} · ${dateline(post.publishedAt, post.language, frame)}</p>
 </article></li>`;
 }
 
-/** A list of teasers, or a friendly line when there is nothing. */
-export function postList(posts: PostSummary[], frame: Frame): SafeHtml {
+/** A list of teasers, or a friendly line when there is nothing. `level` is the headlines' heading level. */
+export function postList(posts: PostSummary[], frame: Frame, level: 2 | 3 = 2): SafeHtml {
   if (posts.length === 0) return html`<p class="empty">${frame.t.noArticles}</p>`;
-  return html`<ol class="posts">${posts.map((p) => postTeaser(p, frame))}</ol>`;
+  return html`<ol class="posts">${posts.map((p) => postTeaser(p, frame, level))}</ol>`;
 }
 
 export interface HomeView {

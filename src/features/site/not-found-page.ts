@@ -17,7 +17,7 @@ export async function renderNotFoundPage(deps: { db: Kysely<DB>; clock: Clock; f
     html`<h1>${t.notFoundTitle}</h1>
 <p>${t.notFoundText}</p>
 <p><a href="/">${t.notFoundHome}</a></p>
-${items.length ? html`<h2>${t.latestArticles}</h2>${postList(items, frame)}` : ''}`,
+${items.length ? html`<h2>${t.latestArticles}</h2>${postList(items, frame, 3)}` : ''}`,
   );
 }
 
