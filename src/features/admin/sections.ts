@@ -1,7 +1,10 @@
 import type { AdminSection } from './routes.js';
+import { pagesSection } from './site/index.js';
 
 /**
  * Every admin section, in one list. Each section is a function registering its routes on the
  * admin plugin (so they share the sign-in guard, CSRF and error handling). Add one line per section.
  */
-export const ADMIN_SECTIONS: AdminSection[] = [];
+export const ADMIN_SECTIONS: AdminSection[] = [
+  pagesSection,
+];

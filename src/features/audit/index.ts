@@ -1,1 +1,1 @@
-export { type AuditEntry, type AuditRow, listAudit, recordAudit } from './service.js';
+export { type AuditActor, type AuditEntry, type AuditRow, listAudit, recordAudit } from './service.js';

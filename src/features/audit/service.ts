@@ -12,6 +12,12 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Who acts, as the admin passes it to a service: the user's id and, kept in the log, their email. */
+export interface AuditActor {
+  userId: number;
+  actor: string;
+}
+
 /** Records who did what; call it inside the transaction of the change it describes. */
 export async function recordAudit(db: Kysely<DB>, entry: AuditEntry, now: Date): Promise<void> {
   await db

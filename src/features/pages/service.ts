@@ -20,20 +20,19 @@ export const pageInputSchema = z.object({
     .trim()
     .refine(isSlug, 'Use lowercase letters, digits and hyphens only')
     .refine((s) => !RESERVED_SLUGS.has(s) && !/^\d+$/.test(s), 'This address is reserved; choose another'),
-  title: z.string().trim().min(1, 'Enter a title').max(300),
-  body: z.string().max(2_000_000).default(''),
-  status: z.enum(['draft', 'published']).default('published'),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/),
+  title: z.string().trim().min(1, 'Enter a title').max(300, 'Keep the title under 300 characters'),
+  body: z.string().max(2_000_000, 'The body is too long').default(''),
+  status: z.enum(['draft', 'published'], { error: 'Choose draft or published' }).default('published'),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'Enter a language code such as en or ru'),
 });
 
 export type PageInput = z.input<typeof pageInputSchema>;
+export type ValidPageInput = z.output<typeof pageInputSchema>;
 
-/** Creates or updates the page with this slug; returns its id. Throws VALIDATION. */
-export async function upsertPage(deps: { db: Kysely<DB>; clock: Clock }, input: PageInput): Promise<number> {
-  const data = parseInput(pageInputSchema, input);
-  const settings = await loadSettings(deps.db);
-  const now = toIso(deps.clock.now());
-  const values = {
+/** The stored columns of a valid page, slug aside: the body is rendered and sanitised now. */
+export async function pageValues(db: Kysely<DB>, data: ValidPageInput, now: string) {
+  const settings = await loadSettings(db);
+  return {
     title: data.title,
     body_md: data.body,
     body_html: renderMarkdown(data.body, { lang: data.language, siteUrl: settings.baseUrl }),
@@ -41,6 +40,13 @@ export async function upsertPage(deps: { db: Kysely<DB>; clock: Clock }, input: 
     language: data.language,
     updated_at: now,
   };
+}
+
+/** Creates or updates the page with this slug; returns its id. Throws VALIDATION. */
+export async function upsertPage(deps: { db: Kysely<DB>; clock: Clock }, input: PageInput): Promise<number> {
+  const data = parseInput(pageInputSchema, input);
+  const now = toIso(deps.clock.now());
+  const values = await pageValues(deps.db, data, now);
   const row = await deps.db
     .insertInto('pages')
     .values({ ...values, slug: data.slug, created_at: now })

@@ -1,0 +1,1 @@
+export { pagesSection } from './pages-routes.js';

@@ -1,0 +1,60 @@
+import { attrs, html, type SafeHtml } from '../../../lib/html.js';
+import { csrfField, type FieldState } from '../views/forms.js';
+import { adminLayout, type AdminFrame } from '../views/layout.js';
+
+/** View pieces the site screens share, on top of the admin's labelled form controls. */
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+/**
+ * Radio buttons in a fieldset whose legend asks the question; the error sits under the legend
+ * and the chosen value is kept.
+ */
+export function radioGroup(name: string, legend: string, state: FieldState, choices: Choice[]): SafeHtml {
+  const error = state.errors[name];
+  const current = state.values[name];
+  return html`<fieldset class="field radios${error ? ' has-error' : ''}"${attrs({ 'aria-describedby': error ? `${name}-error` : null })}>
+<legend>${legend}</legend>
+${error ? html`<p class="field-error" id="${name}-error">${error}</p>` : ''}
+${choices.map((c, i) => {
+  const id = `${name}-${i}`;
+  return html`<div class="radio">
+<input${attrs({ type: 'radio', id, name, value: c.value, checked: current === c.value, 'aria-describedby': c.hint ? `${id}-hint` : null })}>
+<label for="${id}">${c.label}</label>
+${c.hint ? html`<p class="hint" id="${id}-hint">${c.hint}</p>` : ''}
+</div>`;
+})}
+</fieldset>`;
+}
+
+/** A page of a screen: the heading, optional actions beside it, then the content. */
+export function screen(frame: AdminFrame, options: { title: string; current: string; actions?: SafeHtml }, content: SafeHtml): string {
+  return adminLayout(
+    frame,
+    options.title,
+    html`<div class="screen-head"><h1>${options.title}</h1>${options.actions ? html`<p class="actions">${options.actions}</p>` : ''}</div>
+${content}`,
+    options.current,
+  );
+}
+
+/** A POST form carrying the CSRF token. */
+export function postForm(frame: AdminFrame, action: string, content: SafeHtml, className = 'stack'): SafeHtml {
+  return html`<form method="post" action="${action}" class="${className}">
+${csrfField(frame.csrfToken)}
+${content}
+</form>`;
+}
+
+/** "Cancel" and the like: a plain link back. */
+export const backLink = (href: string, label = 'Cancel'): SafeHtml => html`<a href="${href}">${label}</a>`;
+
+/** A short date and time in the site's time zone, in a <time> element. */
+export function timeIn(instant: string, timeZone: string): SafeHtml {
+  const shown = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+  return html`<time datetime="${instant}">${shown}</time>`;
+}
