@@ -1,5 +1,5 @@
 import type { AdminSection } from './routes.js';
-import { pagesSection } from './site/index.js';
+import { pagesSection, settingsSection } from './site/index.js';
 
 /**
  * Every admin section, in one list. Each section is a function registering its routes on the
@@ -7,4 +7,5 @@ import { pagesSection } from './site/index.js';
  */
 export const ADMIN_SECTIONS: AdminSection[] = [
   pagesSection,
+  settingsSection,
 ];

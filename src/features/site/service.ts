@@ -2,18 +2,28 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
 import type { DB } from '../../storage/schema.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
 import { recomputeLocalDates } from '../posts/index.js';
 import { loadSettings, type Settings, writeSettings } from './settings.js';
 
 /**
  * Changes site settings in one transaction. A new time zone moves every post's local date
- * (and so its archive day and URL) in the same transaction; old URLs redirect.
+ * (and so its archive day and URL) in the same transaction; old URLs redirect. With an
+ * `actor`, a change of at least one value is recorded as `settings.change` with the changed keys.
  */
-export async function updateSiteSettings(deps: { db: Kysely<DB>; clock: Clock }, change: Partial<Settings>): Promise<Settings> {
+export async function updateSiteSettings(
+  deps: { db: Kysely<DB>; clock: Clock },
+  change: Partial<Settings>,
+  options: { actor?: AuditActor } = {},
+): Promise<Settings> {
   return deps.db.transaction().execute(async (trx) => {
     const before = await loadSettings(trx);
     const after = await writeSettings(trx, change);
     if (after.timeZone !== before.timeZone) await recomputeLocalDates(trx, after.timeZone, toIso(deps.clock.now()));
+    const changed = (Object.keys(after) as (keyof Settings)[]).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
+    if (options.actor && changed.length > 0) {
+      await recordAudit(trx, { action: 'settings.change', subject: 'settings', ...options.actor, details: { keys: changed } }, deps.clock.now());
+    }
     return after;
   });
 }

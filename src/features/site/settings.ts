@@ -4,6 +4,9 @@ import { isValidTimeZone } from '../../lib/dates.js';
 import { parseInput } from '../../lib/validate.js';
 import type { DB } from '../../storage/schema.js';
 
+/** An integer from `min` to `max`, with one message for anything else. */
+const wholeNumber = (min: number, max: number, message: string) => z.number({ error: message }).int(message).min(min, message).max(max, message);
+
 /**
  * The site settings: schema with defaults, and the two functions that read and write them.
  * Stored as one row per key (JSON value), so later features add keys without a migration.
@@ -19,8 +22,13 @@ export const settingsSchema = z.object({
   defaultLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'Enter a language code such as en or ru'),
   timeZone: z.string().refine(isValidTimeZone, 'Enter a time zone name such as Europe/Brussels'),
   /** 0 = Sunday, 1 = Monday … 6 = Saturday. */
-  firstDayOfWeek: z.number().int().min(0).max(6),
-  postsPerPage: z.number().int().min(1).max(100),
+  firstDayOfWeek: wholeNumber(0, 6, 'Choose the first day of the week'),
+  postsPerPage: wholeNumber(1, 100, 'Enter a whole number from 1 to 100'),
+  /** What feeds carry: the whole article (body and post-script) or its standfirst only. */
+  feedContent: z.enum(['full', 'summary'], { error: 'Choose full text or summary' }),
+  /** How many of the newest articles a feed lists. */
+  feedItems: z.number({ error: 'Enter a whole number from 1 to 100' }).int('Enter a whole number from 1 to 100')
+    .min(1, 'Enter a whole number from 1 to 100').max(100, 'Enter a whole number from 1 to 100'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,6 +41,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   timeZone: 'UTC',
   firstDayOfWeek: 1,
   postsPerPage: 10,
+  feedContent: 'full',
+  feedItems: 20,
 });
 
 /** The settings in force: stored values over defaults. A stored value that no longer validates is ignored. */

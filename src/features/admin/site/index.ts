@@ -1,1 +1,2 @@
 export { pagesSection } from './pages-routes.js';
+export { settingsSection } from './settings-routes.js';
