@@ -1,5 +1,5 @@
 import type { AdminSection } from './routes.js';
-import { pagesSection, settingsSection } from './site/index.js';
+import { categoriesSection, pagesSection, settingsSection } from './site/index.js';
 
 /**
  * Every admin section, in one list. Each section is a function registering its routes on the
@@ -7,5 +7,6 @@ import { pagesSection, settingsSection } from './site/index.js';
  */
 export const ADMIN_SECTIONS: AdminSection[] = [
   pagesSection,
+  categoriesSection,
   settingsSection,
 ];

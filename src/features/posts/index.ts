@@ -5,3 +5,7 @@ export { postsRoutes } from './routes.js';
 export { ensureTags, upsertAuthor, upsertCategory } from './taxonomy.js';
 export { postList } from './views.js';
 export { createPost, recomputeLocalDates, updatePost, type PostWriteDeps } from './write.js';
+export {
+  type CategoryAdminInput, type CategoryDeletion, type CategoryNode, createCategory, deleteCategory, listCategoryTree, updateCategory,
+} from './category-admin.js';
+export { type TermDeps } from './term-input.js';

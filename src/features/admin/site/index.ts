@@ -1,2 +1,3 @@
 export { pagesSection } from './pages-routes.js';
 export { settingsSection } from './settings-routes.js';
+export { categoriesSection } from './categories-routes.js';
