@@ -8,6 +8,11 @@ export const postgresHelpers: DialectHelpers = {
   addIdColumn: (table) =>
     table.addColumn('id', 'integer', (col) => col.primaryKey().generatedByDefaultAsIdentity()),
   references: (col, target) => col.references(target),
+  claim: (db, pick, take) =>
+    db.transaction().execute(async (trx) => {
+      const ids = (await pick(trx).forUpdate().skipLocked().execute()).map((row) => row.id);
+      return ids.length ? take(trx, ids) : [];
+    }),
 };
 
 export interface PostgresOptions {

@@ -9,6 +9,12 @@ export const sqliteHelpers: DialectHelpers = {
   textType: 'text',
   addIdColumn: (table) => table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement()),
   references: (col, target) => col.references(target),
+  // No transaction: a deferred one that reads and then writes fails when another connection
+  // wrote in between. Each update runs whole under the one writer lock, and re-checks its rows.
+  claim: async (db, pick, take) => {
+    const ids = (await pick(db).execute()).map((row) => row.id);
+    return ids.length ? take(db, ids) : [];
+  },
 };
 
 /**

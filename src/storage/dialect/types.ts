@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Dialect } from 'kysely';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Dialect, Kysely, SelectQueryBuilder } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -14,6 +14,19 @@ export interface DialectHelpers {
   readonly textType: 'text';
   /** Modifies a foreign-key column definition (both dialects enforce them). */
   references(col: ColumnDefinitionBuilder, target: string): ColumnDefinitionBuilder;
+  /**
+   * Claims rows for one worker (jobs, outbox mail): `pick` selects candidate ids, `take` updates
+   * those ids — re-checking in its where that each is still free — and returns what it took.
+   * PostgreSQL: both in one transaction, the pick locking its rows `FOR UPDATE SKIP LOCKED`, so
+   * concurrent workers choose different rows without waiting. SQLite: the two statements as
+   * they are, since its single writer runs each update whole. Correctness rests on `take`'s
+   * re-check either way: a row another worker took in between is simply not taken.
+   */
+  claim<DB, TB extends keyof DB, R>(
+    db: Kysely<DB>,
+    pick: (db: Kysely<DB>) => SelectQueryBuilder<DB, TB, { id: number }>,
+    take: (db: Kysely<DB>, ids: number[]) => Promise<R[]>,
+  ): Promise<R[]>;
 }
 
 export interface OpenedDialect {
