@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n/index.js';
 import type { Settings } from '../features/site/settings.js';
+import type { FeedLink, JsonLd, OpenGraph } from './metadata.js';
 
 /** What every public page needs around its content: settings, language, menu. */
 export interface Frame {
@@ -21,4 +22,10 @@ export interface PageMeta {
   alternates?: { hreflang: string; path: string }[];
   /** Tells robots not to index (404 and error pages). */
   noindex?: boolean;
+  /** Feeds of this page, for autodiscovery links. */
+  feeds?: FeedLink[];
+  /** OpenGraph facts; without them the page is an og:type "website" made from the fields above. */
+  openGraph?: OpenGraph;
+  /** JSON-LD block(s) for the head. */
+  jsonLd?: JsonLd | JsonLd[];
 }

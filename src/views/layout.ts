@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../lib/html.js';
 import type { Frame, PageMeta } from './frame.js';
+import { headMetadata } from './metadata.js';
 
 /** The HTML document around every public page. Returns the complete document as a string. */
 export function layout(frame: Frame, meta: PageMeta, main: SafeHtml): string {
@@ -15,6 +16,7 @@ ${meta.description ? html`<meta name="description" content="${meta.description}"
 ${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
 ${meta.canonicalPath ? html`<link rel="canonical" href="${base + meta.canonicalPath}">` : ''}
 ${(meta.alternates ?? []).map((a) => html`<link rel="alternate" hreflang="${a.hreflang}" href="${base + a.path}">`)}
+${headMetadata(frame, meta)}
 <link rel="stylesheet" href="${frame.stylesheet}">
 </head>
 <body>

@@ -3,6 +3,7 @@ import { pagination } from '../../views/components.js';
 import type { Frame } from '../../views/frame.js';
 import { layout } from '../../views/layout.js';
 import { type PostSummary, postList } from '../posts/index.js';
+import { termPageMetadata } from '../seo/index.js';
 import type { TermPageSubject } from './terms.js';
 
 export interface TermPageView {
@@ -30,6 +31,7 @@ ${pagination(view.page, view.totalPages, pathFor, frame)}`;
       title: view.page === 1 ? heading : `${heading} · ${t.pageOf(view.page, view.totalPages)}`,
       description: view.subject.description || heading,
       canonicalPath: pathFor(view.page),
+      ...termPageMetadata(frame, view),
     },
     main,
   );

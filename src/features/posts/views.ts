@@ -3,6 +3,7 @@ import { html, raw, type SafeHtml } from '../../lib/html.js';
 import { byline, dateline, pagination } from '../../views/components.js';
 import type { Frame } from '../../views/frame.js';
 import { layout } from '../../views/layout.js';
+import { articleOpenGraph, newsArticleJsonLd, siteFeeds, webSiteJsonLd } from '../seo/index.js';
 import { categoryPath, tagPath } from './paths.js';
 import type { PostSummary, PublishedPost } from './read.js';
 
@@ -41,6 +42,8 @@ ${pagination(view.page, view.totalPages, (n) => (n === 1 ? '/' : `/page/${n}/`),
       title: view.page === 1 ? settings.title : `${t.latestArticles} · ${t.pageOf(view.page, view.totalPages)}`,
       description: settings.tagline,
       canonicalPath: view.page === 1 ? '/' : `/page/${view.page}/`,
+      feeds: siteFeeds(frame),
+      jsonLd: webSiteJsonLd(settings),
     },
     main,
   );
@@ -89,6 +92,9 @@ ${next ? html`<p class="next"><span>${t.nextArticle}</span> <a href="${next.path
       alternates: post.translations.length
         ? [{ hreflang: post.language, path: post.path }, ...post.translations.map((tr) => ({ hreflang: tr.language, path: tr.path }))]
         : [],
+      feeds: siteFeeds(frame),
+      openGraph: articleOpenGraph(post),
+      jsonLd: newsArticleJsonLd(post, frame.settings),
     },
     main,
   );

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { givenAuthor, givenCategory, givenPost } from '../../../test/fixtures.js';
+import { expectValidHtml } from '../../../test/html.js';
+import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
+import { jsonForScript } from '../../views/metadata.js';
+
+const BASE = 'http://127.0.0.1:3000';
+
+/** Every JSON-LD block of a page, parsed. */
+function jsonLdOf(page: string): Record<string, unknown>[] {
+  return [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+}
+
+/** The content of every `<meta property="…">` with this property, attribute-decoded. */
+function metaProperty(page: string, property: string): string[] {
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return [...page.matchAll(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)">`, 'g'))].map((m) => decode(m[1]!));
+}
+
+describe('JSON for a script block', () => {
+  it('cannot close the block or open a comment, and parses back to the same value', () => {
+    const value = { title: 'A </script><!-- "quoted" & \u2028\u2029 Привет' };
+    const encoded = jsonForScript(value);
+    expect(encoded).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(encoded)).toEqual(value);
+  });
+});
+
+describe.each(DIALECTS)('search-engine and social metadata on %s', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterEach(async () => t.close());
+
+  it('describe an article with a hostile title as a NewsArticle in valid JSON-LD, with OpenGraph and Twitter-card tags', async () => {
+    const title = 'He said "no" </script><!-- <b>bold</b> \u2028 & Привет';
+    const anna = await givenAuthor(t.ctx, 'Anna Keller');
+    const courts = await givenCategory(t.ctx, 'courts');
+    await givenPost(t.ctx, {
+      title, slug: 'hostile', standfirst: 'What "they" said.', authorIds: [anna], categoryIds: [courts],
+      tagNames: ['Strikes', 'Press freedom'], publishedAt: '2026-03-01T09:00:00Z',
+      featuredImage: { url: '/uploads/picket.jpg', alt: 'A picket line', caption: '' },
+    });
+    const page = (await t.app.inject('/2026/03/hostile/')).body;
+    await expectValidHtml(page, 'article');
+    expect(page.split('</script>').length - 1).toBe(1);
+    const [article] = jsonLdOf(page);
+    expect(article).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: title,
+      description: 'What "they" said.',
+      author: [{ '@type': 'Person', name: 'Anna Keller', url: `${BASE}/author/anna-keller/` }],
+      datePublished: '2026-03-01T09:00:00.000Z',
+      dateModified: expect.any(String),
+      publisher: { '@type': 'Organization', name: 'Broadside', url: `${BASE}/` },
+      image: [`${BASE}/uploads/picket.jpg`],
+      inLanguage: 'en',
+      mainEntityOfPage: { '@type': 'WebPage', '@id': `${BASE}/2026/03/hostile/` },
+    });
+    expect(metaProperty(page, 'og:title')).toEqual([title]);
+    expect(metaProperty(page, 'og:type')).toEqual(['article']);
+    expect(metaProperty(page, 'og:url')).toEqual([`${BASE}/2026/03/hostile/`]);
+    expect(metaProperty(page, 'og:site_name')).toEqual(['Broadside']);
+    expect(metaProperty(page, 'og:locale')).toEqual(['en_US']);
+    expect(metaProperty(page, 'og:description')).toEqual(['What "they" said.']);
+    expect(metaProperty(page, 'og:image')).toEqual([`${BASE}/uploads/picket.jpg`]);
+    expect(metaProperty(page, 'article:published_time')).toEqual(['2026-03-01T09:00:00.000Z']);
+    expect(metaProperty(page, 'article:modified_time')).toHaveLength(1);
+    expect(metaProperty(page, 'article:section')).toEqual(['Courts']);
+    expect(metaProperty(page, 'article:tag')).toEqual(['Press freedom', 'Strikes']);
+    expect(metaProperty(page, 'twitter:card')).toEqual(['summary_large_image']);
+    expect(page).toContain(`<link rel="alternate" type="application/rss+xml" title="Broadside (RSS)" href="${BASE}/feed/">`);
+  });
+
+  it('describe the home page as a WebSite with the site feeds for autodiscovery', async () => {
+    await givenPost(t.ctx, { title: 'Story' });
+    const page = (await t.app.inject('/')).body;
+    await expectValidHtml(page, 'home');
+    expect(jsonLdOf(page)).toEqual([expect.objectContaining({ '@type': 'WebSite', name: 'Broadside', url: `${BASE}/` })]);
+    expect(metaProperty(page, 'og:type')).toEqual(['website']);
+    expect(metaProperty(page, 'twitter:card')).toEqual(['summary']);
+    for (const [type, path] of [['application/rss+xml', '/feed/'], ['application/atom+xml', '/feed/atom/'], ['application/feed+json', '/feed/json/']] as const) {
+      expect(page).toMatch(new RegExp(`<link rel="alternate" type="${type.replace('+', '\\+')}" title="[^"]+" href="${BASE}${path}">`));
+    }
+  });
+
+  it('describe category, tag and author pages as CollectionPages with their own feeds first', async () => {
+    const reporting = await givenCategory(t.ctx, 'reporting');
+    await givenPost(t.ctx, { title: 'Story', categoryIds: [reporting], tagNames: ['Strikes'] });
+    for (const [path, name] of [['/category/reporting/', 'Category: Reporting'], ['/tag/strikes/', 'Tag: Strikes'], ['/author/anna-keller/', 'Articles by Anna Keller']] as const) {
+      const page = (await t.app.inject(path)).body;
+      await expectValidHtml(page, path);
+      expect(jsonLdOf(page)).toEqual([expect.objectContaining({ '@type': 'CollectionPage', name, url: BASE + path })]);
+      const feeds = [...page.matchAll(/<link rel="alternate" type="[^"]+" title="[^"]*" href="([^"]+)">/g)].map((m) => m[1]);
+      expect(feeds.slice(0, 3)).toEqual([`${BASE}${path}feed/`, `${BASE}${path}feed/atom/`, `${BASE}${path}feed/json/`]);
+      expect(feeds).toContain(`${BASE}/feed/`);
+    }
+  });
+
+  it('give static pages OpenGraph tags and 404 pages none', async () => {
+    const page = (await t.app.inject('/nothing-here/')).body;
+    expect(metaProperty(page, 'og:title')).toEqual([]);
+    expect(jsonLdOf(page)).toEqual([]);
+  });
+});
