@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 
 import type { AppContext } from './context.js';
 import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
 import { archiveRoutes } from './features/archive/index.js';
+import { feedsPlugin } from './features/feeds/index.js';
 import { pagesRoutes } from './features/pages/index.js';
 import { postsRoutes } from './features/posts/index.js';
 import { findRedirect } from './features/redirects/index.js';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const deps = { db, clock: ctx.clock, frame };
   await app.register(postsRoutes(deps));
   await app.register(archiveRoutes(deps));
+  await app.register(feedsPlugin({ db, clock: ctx.clock }));
   await app.register(
     adminRoutes({
       db,

@@ -1,5 +1,5 @@
 import type { AdminSection } from './routes.js';
-import { categoriesSection, pagesSection, settingsSection } from './site/index.js';
+import { categoriesSection, pagesSection, settingsSection, tagsSection } from './site/index.js';
 
 /**
  * Every admin section, in one list. Each section is a function registering its routes on the
@@ -8,5 +8,6 @@ import { categoriesSection, pagesSection, settingsSection } from './site/index.j
 export const ADMIN_SECTIONS: AdminSection[] = [
   pagesSection,
   categoriesSection,
+  tagsSection,
   settingsSection,
 ];

@@ -9,3 +9,4 @@ export {
   type CategoryAdminInput, type CategoryDeletion, type CategoryNode, createCategory, deleteCategory, listCategoryTree, updateCategory,
 } from './category-admin.js';
 export { type TermDeps } from './term-input.js';
+export { createTag, deleteTag, listTagsWithCounts, mergeTags, type TagAdminInput, type TagListItem, updateTag } from './tag-admin.js';

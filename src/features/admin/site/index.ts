@@ -1,3 +1,4 @@
 export { pagesSection } from './pages-routes.js';
 export { settingsSection } from './settings-routes.js';
 export { categoriesSection } from './categories-routes.js';
+export { tagsSection } from './tags-routes.js';

@@ -11,25 +11,29 @@ export interface Choice {
 }
 
 /**
- * Radio buttons in a fieldset whose legend asks the question; the error sits under the legend
- * and the chosen value is kept.
+ * Radio buttons or checkboxes in a fieldset whose legend asks the question; the error sits
+ * under the legend and what was chosen stays chosen. Checkboxes sharing a name take `[]`
+ * at its end (`tags[]`); errors and kept values are looked up without it.
  */
-export function radioGroup(name: string, legend: string, state: FieldState, choices: Choice[]): SafeHtml {
-  const error = state.errors[name];
-  const current = state.values[name];
-  return html`<fieldset class="field radios${error ? ' has-error' : ''}"${attrs({ 'aria-describedby': error ? `${name}-error` : null })}>
+export function choiceGroup(type: 'radio' | 'checkbox', name: string, legend: string, state: FieldState, choices: Choice[]): SafeHtml {
+  const key = name.replace(/\[\]$/, '');
+  const error = state.errors[key];
+  const chosen = new Set([state.values[key] ?? []].flat());
+  return html`<fieldset id="${key}" class="field choices${error ? ' has-error' : ''}"${attrs({ 'aria-describedby': error ? `${key}-error` : null })}>
 <legend>${legend}</legend>
-${error ? html`<p class="field-error" id="${name}-error">${error}</p>` : ''}
+${error ? html`<p class="field-error" id="${key}-error">${error}</p>` : ''}
 ${choices.map((c, i) => {
-  const id = `${name}-${i}`;
-  return html`<div class="radio">
-<input${attrs({ type: 'radio', id, name, value: c.value, checked: current === c.value, 'aria-describedby': c.hint ? `${id}-hint` : null })}>
+  const id = `${key}-${i}`;
+  return html`<div class="choice">
+<input${attrs({ type, id, name, value: c.value, checked: chosen.has(c.value), 'aria-describedby': c.hint ? `${id}-hint` : null })}>
 <label for="${id}">${c.label}</label>
 ${c.hint ? html`<p class="hint" id="${id}-hint">${c.hint}</p>` : ''}
 </div>`;
 })}
 </fieldset>`;
 }
+
+export const radioGroup = (name: string, legend: string, state: FieldState, choices: Choice[]): SafeHtml => choiceGroup('radio', name, legend, state, choices);
 
 /** A page of a screen: the heading, optional actions beside it, then the content. */
 export function screen(frame: AdminFrame, options: { title: string; current: string; actions?: SafeHtml }, content: SafeHtml): string {
