@@ -10,3 +10,6 @@ export {
 } from './category-admin.js';
 export { type TermDeps } from './term-input.js';
 export { createTag, deleteTag, listTagsWithCounts, mergeTags, type TagAdminInput, type TagListItem, updateTag } from './tag-admin.js';
+export {
+  type AuthorAdminInput, type AuthorDeletion, type AuthorListItem, createAuthor, deleteAuthor, listAuthorsWithCounts, updateAuthor,
+} from './author-admin.js';

@@ -1,4 +1,5 @@
+export { authorsSection } from './authors-routes.js';
+export { categoriesSection } from './categories-routes.js';
 export { pagesSection } from './pages-routes.js';
 export { settingsSection } from './settings-routes.js';
-export { categoriesSection } from './categories-routes.js';
 export { tagsSection } from './tags-routes.js';
