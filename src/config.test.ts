@@ -23,6 +23,8 @@ describe('configuration', () => {
       databaseUrl: '',
       trustProxy: false,
       logLevel: 'info',
+      smtpUrl: '',
+      mailFrom: 'Broadside <noreply@localhost>',
     });
   });
 
@@ -35,6 +37,8 @@ describe('configuration', () => {
         DATABASE_URL: 'postgres://broadside@db.internal:5433/news',
         LOG_LEVEL: 'warn',
         TRUST_PROXY: '1',
+        SMTP_URL: 'smtps://news:s3cret@mail.example.org:465',
+        MAIL_FROM: 'The Lantern <desk@lantern.example>',
       },
       {},
       '/srv/broadside',
@@ -46,7 +50,20 @@ describe('configuration', () => {
       databaseUrl: 'postgres://broadside@db.internal:5433/news',
       trustProxy: true,
       logLevel: 'warn',
+      smtpUrl: 'smtps://news:s3cret@mail.example.org:465',
+      mailFrom: 'The Lantern <desk@lantern.example>',
     });
+  });
+
+  it('accepts smtp:// as well as smtps:// for SMTP_URL, and a bare address for MAIL_FROM', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl).toBe('smtp://127.0.0.1:2525');
+    expect(loadConfig({ MAIL_FROM: 'desk@lantern.example' }).mailFrom).toBe('desk@lantern.example');
+  });
+
+  it('never prints the password of a bad SMTP_URL', () => {
+    const [line] = problemsFor({ SMTP_URL: 'http://news:s3cret@mail.example.org' });
+    expect(line).toMatch(/^SMTP_URL="http:\/\/news:\*\*\*@mail\.example\.org" must be empty \(mail to files\) or a URL like smtp:\/\//);
+    expect(line).not.toContain('s3cret');
   });
 
   it('accepts a postgresql:// URL as well as postgres://', () => {
@@ -95,6 +112,10 @@ describe('configuration', () => {
       { env: { DATABASE_URL: 'mysql://x' }, line: /^DATABASE_URL="mysql:\/\/x" must be empty \(SQLite\) or a URL like postgres:\/\// },
       { env: { DATABASE_URL: 'not a url' }, line: /^DATABASE_URL="not a url" must be empty \(SQLite\) or a URL like postgres:\/\// },
       { env: { LOG_LEVEL: 'loud' }, line: /^LOG_LEVEL="loud" must be one of fatal, error, warn, info, debug, trace/ },
+      { env: { SMTP_URL: 'mail.example.org' }, line: /^SMTP_URL="mail\.example\.org" must be empty \(mail to files\) or a URL like smtp:\/\// },
+      { env: { SMTP_URL: 'smtp://' }, line: /^SMTP_URL="smtp:\/\/" must be empty \(mail to files\) or a URL like smtp:\/\// },
+      { env: { MAIL_FROM: 'The Lantern' }, line: /^MAIL_FROM="The Lantern" must be an address like Newsroom <news@example\.org>/ },
+      { env: { MAIL_FROM: 'a@b.org\r\nBcc: x@y.org' }, line: /^MAIL_FROM=".*" must be an address like/ },
     ];
     it.each(cases)('$env', ({ env, line }) => {
       const problems = problemsFor(env);

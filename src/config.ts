@@ -27,6 +27,12 @@ export const CONFIG_KEYS = {
     description: 'Set to 1 behind a reverse proxy (nginx) that sets X-Forwarded-For and X-Forwarded-Proto; or a comma-separated list of proxy addresses',
   },
   logLevel: { env: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
+  smtpUrl: {
+    env: 'SMTP_URL',
+    default: '',
+    description: 'smtp://user:password@host:587 or smtps://…:465 to send mail; empty to write it as .eml files to <data>/outbox/',
+  },
+  mailFrom: { env: 'MAIL_FROM', default: 'Broadside <noreply@localhost>', description: 'Sender of the mail Broadside sends' },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -43,6 +49,17 @@ const databaseUrlSchema = z.string().refine(
   'must be empty (SQLite) or a URL like postgres://user@127.0.0.1:5432/dbname',
 );
 
+const smtpUrlSchema = z.string().trim().refine(
+  (value) => value === '' || isSmtpUrl(value),
+  'must be empty (mail to files) or a URL like smtp://user:password@mail.example.org:587 or smtps://…:465',
+);
+
+// "Name <address>" or a bare address, on one line (a header value).
+const mailFromSchema = z
+  .string()
+  .trim()
+  .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address like Newsroom <news@example.org> or news@example.org');
+
 const schema = z.object({
   port: portSchema,
   host: z.string().min(1, 'must not be empty'),
@@ -55,6 +72,8 @@ const schema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
+  smtpUrl: smtpUrlSchema,
+  mailFrom: mailFromSchema,
 });
 
 export interface Config {
@@ -67,6 +86,10 @@ export interface Config {
   /** Fastify's trustProxy: false, true, or a list of proxy addresses. */
   readonly trustProxy: boolean | string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** smtp:// or smtps:// URL of the mail server; empty: mail goes to `<dataDir>/outbox/` as .eml files. */
+  readonly smtpUrl: string;
+  /** The From of every mail: `Name <address>` or an address. */
+  readonly mailFrom: string;
 }
 
 /** Raised with one line per bad value; `main` prints the lines and exits. */
@@ -84,6 +107,20 @@ function isPostgresUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A value as it may be printed: the password of a URL-like value (`//user:secret@`) hidden. */
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@/\s]*@/i, '$1:***@');
 }
 
 /**
@@ -107,7 +144,7 @@ export function loadConfig(
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0]) as ConfigKey;
         const spec = CONFIG_KEYS[key];
-        return `${spec.env}=${JSON.stringify(raw[key])} ${issue.message} (${spec.description}).`;
+        return `${spec.env}=${JSON.stringify(withoutPassword(String(raw[key])))} ${issue.message} (${spec.description}).`;
       }),
     );
   }

@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { parseInput } from '../../lib/validate.js';
+import type { DialectHelpers } from '../../storage/dialect/types.js';
+import type { DB } from '../../storage/schema.js';
+
+/** One line, no control characters: a header value nobody can smuggle another header into. */
+const headerText = (max: number) =>
+  z.string().trim().min(1).max(max).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must be one line of text');
+
+const mailSchema = z.object({
+  to: z.string().trim().max(254).pipe(z.email()),
+  subject: headerText(200),
+  text: z.string().min(1).max(200_000),
+  html: z.string().max(500_000).optional(),
+  idempotencyKey: headerText(300),
+});
+
+/** A message to send; see queueMail. */
+export type MailInput = z.input<typeof mailSchema>;
+
+/** What an outbox row of kind `mail` holds in `payload`. */
+export interface MailPayload {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/**
+ * Queues a message in the outbox. Call it with the transaction of the change that causes the
+ * mail, so both commit or neither does; the worker delivers it afterwards. A second call with
+ * the same `idempotencyKey` is ignored (also under races), so one event never mails twice.
+ * Returns false when the key was already there. Throws AppError('VALIDATION') for a bad address,
+ * a subject that is not one line, or an empty text.
+ */
+export async function queueMail(db: Kysely<DB>, mail: MailInput, now: Date): Promise<boolean> {
+  const { idempotencyKey, ...message } = parseInput(mailSchema, mail);
+  const payload: MailPayload = message;
+  const result = await db
+    .insertInto('outbox')
+    .values({
+      kind: 'mail',
+      idempotency_key: idempotencyKey,
+      payload: JSON.stringify(payload),
+      created_at: now.toISOString(),
+      next_attempt_at: now.toISOString(),
+      attempts: 0,
+      sent_at: null,
+      last_error: null,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return result !== undefined;
+}
+
+export interface ClaimedMail {
+  id: number;
+  idempotencyKey: string;
+  payload: MailPayload;
+  createdAt: Date;
+  /** Including this claim. */
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` unsent messages whose time has come and that have had fewer than
+ * `maxAttempts` tries, oldest first. The claim moves `next_attempt_at` to the end of the lease,
+ * so no other worker takes the message while this one sends it (see DialectHelpers.claim).
+ */
+export async function claimPendingMail(
+  db: Kysely<DB>,
+  helpers: DialectHelpers,
+  options: { now: Date; leaseMs: number; limit: number; maxAttempts: number },
+): Promise<ClaimedMail[]> {
+  const now = options.now.toISOString();
+  const rows = await helpers.claim(
+    db,
+    (db) =>
+      db
+        .selectFrom('outbox')
+        .select('id')
+        .where('kind', '=', 'mail')
+        .where('sent_at', 'is', null)
+        .where('next_attempt_at', '<=', now)
+        .where('attempts', '<', options.maxAttempts)
+        .orderBy('id')
+        .limit(options.limit),
+    (db, ids) =>
+      db
+        .updateTable('outbox')
+        .set((eb) => ({ next_attempt_at: new Date(options.now.getTime() + options.leaseMs).toISOString(), attempts: eb('attempts', '+', 1) }))
+        .where('id', 'in', ids)
+        .where('sent_at', 'is', null)
+        .where('next_attempt_at', '<=', now)
+        .returning(['id', 'idempotency_key', 'payload', 'created_at', 'attempts'])
+        .execute(),
+  );
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .map((r) => ({ id: r.id, idempotencyKey: r.idempotency_key, payload: JSON.parse(r.payload) as MailPayload, createdAt: new Date(r.created_at), attempts: r.attempts }));
+}
+
+/** Records that the message left; it is never claimed again. */
+export async function markMailSent(db: Kysely<DB>, id: number, now: Date): Promise<void> {
+  await db.updateTable('outbox').set({ sent_at: now.toISOString(), last_error: null }).where('id', '=', id).execute();
+}
+
+/**
+ * Records a failed try; the message is tried again at `retryAt`. Passing `exhausted` (the
+ * delivery's maxAttempts) marks it out of tries, so no claim takes it again.
+ */
+export async function markMailFailed(db: Kysely<DB>, id: number, failure: { error: string; retryAt: Date; exhausted?: number }): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({
+      last_error: failure.error.slice(0, 1000),
+      next_attempt_at: failure.retryAt.toISOString(),
+      ...(failure.exhausted !== undefined ? { attempts: failure.exhausted } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Sent messages older than `olderThanMs` (private data: addresses): deleted, returns how many. */
+export async function purgeSentMail(db: Kysely<DB>, now: Date, olderThanMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom('outbox')
+    .where('sent_at', '<=', new Date(now.getTime() - olderThanMs).toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
