@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { type BackgroundOptions, createBackground } from './background.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { createContext } from './runtime.js';
@@ -6,15 +7,19 @@ import { createContext } from './runtime.js';
 export interface RunningServer {
   ctx: AppContext;
   url: string;
-  /** Stops accepting connections, finishes requests in flight, closes the database. */
+  /**
+   * Stops accepting connections and the background worker, finishes requests and jobs in
+   * flight, then closes the database.
+   */
   close(): Promise<void>;
 }
 
 /**
- * Serves the site: context → app → listen. Pending migrations are applied first (several
- * processes may start together; Kysely's migration lock keeps that safe).
+ * Serves the site: context → app → listen → background worker (jobs, sweeps, mail). Pending
+ * migrations are applied first (several processes may start together; Kysely's migration lock
+ * keeps that safe). `options.background` is for tests (handlers, transport, intervals).
  */
-export async function serve(config: Config, ctx?: AppContext): Promise<RunningServer> {
+export async function serve(config: Config, ctx?: AppContext, options: { background?: BackgroundOptions } = {}): Promise<RunningServer> {
   const context = ctx ?? (await createContext(config, { migrate: true }));
   const app = await buildApp(context);
   try {
@@ -29,6 +34,15 @@ export async function serve(config: Config, ctx?: AppContext): Promise<RunningSe
       code === 'EADDRNOTAVAIL' ? 'that address is not on this machine (check HOST)' : (error as Error).message;
     throw new Error(`Cannot listen on ${config.host}:${config.port}: ${reason}`, { cause: error });
   }
+  const background = createBackground(context, options.background);
+  try {
+    await background.start();
+  } catch (error) {
+    await app.close();
+    await background.stop();
+    await context.database.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -38,7 +52,7 @@ export async function serve(config: Config, ctx?: AppContext): Promise<RunningSe
     url,
     close: () =>
       (closing ??= (async () => {
-        await app.close();
+        await Promise.all([app.close(), background.stop()]);
         await context.database.close();
       })()),
   };

@@ -1,0 +1,63 @@
+import type { AppContext } from './context.js';
+import {
+  createWorker, type JobHandlers, purgeExpiredSessions, purgeFinishedJobs, purgeOldRateLimits, purgePasswordResets,
+  type Sweep, type WorkerOptions,
+} from './features/jobs/index.js';
+import { createMailTransport, deliverPendingMail, MAIL_DELIVERY, type MailTransport, purgeSentMail } from './features/mail/index.js';
+
+/**
+ * What runs in the background of every `serve` process: the periodic sweeps, the handlers of
+ * one-off jobs, and delivery of the mail outbox. The composition root of later work, as
+ * app.ts is of routes: add one line per sweep or job kind.
+ */
+export const SWEEPS: readonly Sweep[] = [
+  { name: 'purge-expired-sessions', run: purgeExpiredSessions },
+  { name: 'purge-old-rate-limits', run: purgeOldRateLimits },
+  { name: 'purge-password-resets', run: purgePasswordResets },
+  { name: 'purge-finished-jobs', run: purgeFinishedJobs },
+  { name: 'purge-sent-mail', run: (db, now) => purgeSentMail(db, now, MAIL_DELIVERY.keepSentMs) },
+];
+
+/** Handlers of one-off jobs (enqueueJob), by kind. */
+export const JOB_HANDLERS: JobHandlers = {};
+
+export interface BackgroundOptions extends WorkerOptions {
+  /** Extra or replacement job handlers (tests). */
+  handlers?: JobHandlers;
+  /** Replaces SWEEPS (tests). */
+  sweeps?: readonly Sweep[];
+  /** Replaces the transport chosen from the config (SMTP_URL, else .eml files). */
+  transport?: MailTransport;
+}
+
+export interface Background {
+  start(): Promise<void>;
+  /** Waits for work in progress, then closes the mail transport; the database may close after. */
+  stop(): Promise<void>;
+}
+
+/** The background worker of a process, over the context's database and clock. */
+export function createBackground(ctx: AppContext, options: BackgroundOptions = {}): Background {
+  const { handlers, sweeps, transport: given, ...workerOptions } = options;
+  const transport = given ?? createMailTransport(ctx.config);
+  const deps = { db: ctx.database.db, helpers: ctx.database.helpers, clock: ctx.clock, log: ctx.log };
+  const worker = createWorker(
+    deps,
+    {
+      handlers: { ...JOB_HANDLERS, ...handlers },
+      sweeps: sweeps ?? SWEEPS,
+      pollers: [{ name: 'mail', run: () => deliverPendingMail({ ...deps, transport, from: ctx.config.mailFrom }) }],
+    },
+    workerOptions,
+  );
+  return {
+    start: async () => {
+      ctx.log.info({ worker: worker.id, mail: transport.description }, 'background worker started');
+      await worker.start();
+    },
+    stop: async () => {
+      await worker.stop();
+      await transport.close();
+    },
+  };
+}
