@@ -1,5 +1,5 @@
 import type { AdminSection } from './routes.js';
-import { authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection } from './site/index.js';
+import { authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
 
 /**
  * Every admin section, in one list. Each section is a function registering its routes on the
@@ -10,5 +10,6 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   categoriesSection,
   tagsSection,
   authorsSection,
+  usersSection,
   settingsSection,
 ];

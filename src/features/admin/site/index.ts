@@ -3,3 +3,4 @@ export { categoriesSection } from './categories-routes.js';
 export { pagesSection } from './pages-routes.js';
 export { settingsSection } from './settings-routes.js';
 export { tagsSection } from './tags-routes.js';
+export { usersSection } from './users-routes.js';
