@@ -1,5 +1,5 @@
 import type { AdminSection } from './routes.js';
-import { authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
+import { auditSection, authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
 
 /**
  * Every admin section, in one list. Each section is a function registering its routes on the
@@ -12,4 +12,5 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   authorsSection,
   usersSection,
   settingsSection,
+  auditSection,
 ];

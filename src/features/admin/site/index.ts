@@ -4,3 +4,4 @@ export { pagesSection } from './pages-routes.js';
 export { settingsSection } from './settings-routes.js';
 export { tagsSection } from './tags-routes.js';
 export { usersSection } from './users-routes.js';
+export { auditSection } from './audit-routes.js';
