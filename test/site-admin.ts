@@ -1,7 +1,9 @@
+import type { AppContext } from '../src/context.js';
 import { listAudit } from '../src/features/audit/index.js';
 import type { Role } from '../src/storage/schema.js';
 import type { DialectName } from '../src/storage/db.js';
 import { givenUser, TestBrowser } from './admin.js';
+import { givenAuthor, givenCategory, givenPage, givenPost } from './fixtures.js';
 import { buildTestApp, type TestApp } from './helpers.js';
 
 /** The app on a fresh database with a user of `role` signed in, for the admin screens' tests. */
@@ -20,4 +22,36 @@ export async function auditTrail(t: TestApp): Promise<{ action: string; subject:
     .filter((r) => r.action !== 'user.sign_in')
     .reverse()
     .map((r) => ({ action: r.action, subject: r.subject, actor: r.actor, details: r.details }));
+}
+
+/** Ids of one thing of each kind the site screens manage, for tests that visit every route. */
+export interface ManagedThings {
+  page: number;
+  category: number;
+  otherCategory: number;
+  tag: number;
+  otherTag: number;
+  author: number;
+  otherAuthor: number;
+  user: number;
+}
+
+/** A page, two categories, two tags, two authors with a post, and a user, made through the services. */
+export async function givenThingsToManage(ctx: AppContext): Promise<ManagedThings> {
+  const author = await givenAuthor(ctx, 'Anna Keller');
+  const otherAuthor = await givenAuthor(ctx, 'Ben Okafor');
+  const category = await givenCategory(ctx, 'news');
+  const otherCategory = await givenCategory(ctx, 'politics');
+  await givenPost(ctx, { authorIds: [author, otherAuthor], categoryIds: [category], tagNames: ['Trams', 'Budget'] });
+  const tagId = async (slug: string) => (await ctx.database.db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  return {
+    page: await givenPage(ctx, 'about', 'About us'),
+    category,
+    otherCategory,
+    tag: await tagId('trams'),
+    otherTag: await tagId('budget'),
+    author,
+    otherAuthor,
+    user: await givenUser(ctx, 'contributor', 'someone@lantern.example', 'Some One'),
+  };
 }
