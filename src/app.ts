@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 
 import type { AppContext } from './context.js';
 import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
 import { archiveRoutes } from './features/archive/index.js';
+import { commentsRoutes, installCommentSlots } from './features/comments/index.js';
 import { feedsPlugin } from './features/feeds/index.js';
 import { pagesRoutes } from './features/pages/index.js';
 import { postsRoutes } from './features/posts/index.js';
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   await registerStaticAssets(app);
+  installCommentSlots(app, { db, clock: ctx.clock }); // before the cookie plugin: see its contract
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
   installSessions(app, { db, clock: ctx.clock });
@@ -68,6 +70,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const deps = { db, clock: ctx.clock, frame };
   await app.register(postsRoutes(deps));
   await app.register(archiveRoutes(deps));
+  await app.register(commentsRoutes(deps));
   await app.register(feedsPlugin({ db, clock: ctx.clock }));
   await app.register(
     adminRoutes({

@@ -33,4 +33,40 @@ export interface Messages {
   poweredBy: string;
   footerNavigation: string;
   archiveHeading: (kind: 'category' | 'tag' | 'author', name: string) => string;
+  /** Reader comments under an article (features/comments). */
+  comments: CommentMessages;
+}
+
+/** The words of the comment section and form; `errors` maps the comment rules' stable codes. */
+export interface CommentMessages {
+  /** Heading of the comment section and the count in the article header: "3 comments". */
+  count: (n: number) => string;
+  beFirst: string;
+  closed: string;
+  awaitingModeration: string;
+  received: string;
+  leaveComment: string;
+  replyTo: (name: string) => string;
+  reply: string;
+  cancelReply: string;
+  staff: string;
+  name: string;
+  email: string;
+  website: string;
+  comment: string;
+  required: string;
+  emailNote: string;
+  notifyReplies: string;
+  submit: string;
+  trap: string;
+  pages: string;
+  olderComments: string;
+  newerComments: string;
+  permalink: (name: string) => string;
+  errorSummary: string;
+  errors: Record<
+    | 'nameRequired' | 'nameTooLong' | 'emailInvalid' | 'urlInvalid' | 'bodyRequired' | 'bodyTooLong'
+    | 'tooFast' | 'duplicate' | 'rateLimited' | 'replyUnavailable',
+    string
+  >;
 }

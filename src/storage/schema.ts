@@ -25,6 +25,8 @@ export interface DB {
   post_revisions: PostRevisionsTable;
   jobs: JobsTable;
   outbox: OutboxTable;
+  comments: CommentsTable;
+  comment_blocks: CommentBlocksTable;
 }
 
 export type Timestamp = string;
@@ -249,3 +251,49 @@ export type PageRow = Selectable<PagesTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type JobRow = Selectable<JobsTable>;
+
+export type CommentState = 'pending' | 'approved' | 'spam' | 'trash';
+
+/**
+ * A reader's comment (features/comments). `author_email`, `ip`, `ip_hash` and `user_agent` are
+ * private: public queries never select them. `ip` is erased after the retention period.
+ */
+export interface CommentsTable {
+  id: Generated<number>;
+  post_id: number;
+  parent_id: number | null;
+  /** 1 for a top-level comment, parent's depth + 1 for a reply. */
+  depth: ColumnType<number, number | undefined, number>;
+  /** The staff user who wrote it from the admin, else null. */
+  user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  author_name: string;
+  author_email: string;
+  author_url: ColumnType<string, string | undefined, string>;
+  /** Plain text, cleaned of null bytes and bidi controls; rendered at display time. */
+  body: string;
+  status: CommentState;
+  /** Why the rules sent it to spam (honeypot, blocklist…), for moderators. */
+  spam_reason: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+  approved_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  edited_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** HMAC of the IP under the comment secret; kept for blocks and history. */
+  ip_hash: ColumnType<string, string | undefined, string>;
+  /** Raw IP, erased by the retention sweep. */
+  ip: ColumnType<string | null, string | null | undefined, string | null>;
+  user_agent: ColumnType<string, string | undefined, string>;
+  notify_replies: ColumnType<number, number | undefined, number>;
+  notify_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  notify_confirmed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+export type CommentBlockKind = 'word' | 'email' | 'ip';
+
+/** What sends a comment to spam: a word in it, an email (or `@domain`), an IP (stored as its hash). */
+export interface CommentBlocksTable {
+  id: Generated<number>;
+  kind: CommentBlockKind;
+  value: string;
+  note: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+}

@@ -3,7 +3,7 @@ export { authorPath, categoryPath, pagePath, postPath, tagPath } from './paths.j
 export { adjacentPosts, findPublishedPost, listPublished, type PostSummary, type PublishedPost } from './read.js';
 export { postsRoutes } from './routes.js';
 export { ensureTags, upsertAuthor, upsertCategory } from './taxonomy.js';
-export { postList } from './views.js';
+export { commentSlots, postList, renderArticle } from './views.js';
 export { createPost, recomputeLocalDates, updatePost, type PostWriteDeps } from './write.js';
 export {
   type CategoryAdminInput, type CategoryDeletion, type CategoryNode, createCategory, deleteCategory, listCategoryTree, updateCategory,

@@ -53,10 +53,21 @@ export interface ArticleView {
   post: PublishedPost;
   previous: PostSummary | null;
   next: PostSummary | null;
+  /**
+   * The comment section and count (features/comments). Without it the page carries
+   * `commentSlots` markers, which the comments feature fills per request.
+   */
+  comments?: { count: number; section: SafeHtml };
 }
 
+/** Placeholders for the per-visitor comment section and the header's comment count. */
+export const commentSlots = Object.freeze({
+  count: (postId: number) => `<!--comment-count:${postId}-->`,
+  section: (postId: number) => `<!--comments:${postId}-->`,
+});
+
 /** The article page. `frame.lang` must already be the article's language. */
-export function renderArticle(frame: Frame, { post, previous, next }: ArticleView): string {
+export function renderArticle(frame: Frame, { post, previous, next, comments }: ArticleView): string {
   const t = messagesFor(post.language);
   const updated = post.updatedAt.slice(0, 10) > post.publishedAt.slice(0, 10);
   const main = html`<article class="article">
@@ -65,7 +76,7 @@ export function renderArticle(frame: Frame, { post, previous, next }: ArticleVie
 ${post.standfirst ? html`<p class="standfirst">${post.standfirst}</p>` : ''}
 <p class="meta">${byline(post.authors, post.language)} · ${dateline(post.publishedAt, post.language, frame)}${
     updated ? html` · <span class="updated">${t.updated} ${dateline(post.updatedAt, post.language, frame)}</span>` : ''
-  }</p>
+  }${comments ? html` · <a class="comment-count" href="#comments">${t.comments.count(comments.count)}</a>` : raw(commentSlots.count(post.id))}</p>
 ${post.translations.length ? translationLinks(post, frame) : ''}
 </header>
 ${post.featuredImage ? featuredImage(post.featuredImage) : ''}
@@ -79,6 +90,7 @@ ${post.categories.length ? html`<p class="terms"><span>${t.categories}:</span> $
 ${post.tags.length ? html`<p class="terms"><span>${t.tags}:</span> ${termLinks(post.tags, tagPath)}</p>` : ''}
 </footer>
 </article>
+${comments ? comments.section : raw(commentSlots.section(post.id))}
 ${previous || next ? html`<nav class="adjacent" aria-label="${t.articleNavigation}">
 ${previous ? html`<p class="previous"><span>${t.previousArticle}</span> <a href="${previous.path}" rel="prev">${previous.title}</a></p>` : ''}
 ${next ? html`<p class="next"><span>${t.nextArticle}</span> <a href="${next.path}" rel="next">${next.title}</a></p>` : ''}

@@ -29,6 +29,27 @@ export const settingsSchema = z.object({
   /** How many of the newest articles a feed lists. */
   feedItems: z.number({ error: 'Enter a whole number from 1 to 100' }).int('Enter a whole number from 1 to 100')
     .min(1, 'Enter a whole number from 1 to 100').max(100, 'Enter a whole number from 1 to 100'),
+  /** Reader comments: threading, moderation and spam defences (features/comments). */
+  comments: z.object({
+    /** Deepest reply level shown and accepted (1 = no replies). */
+    threadDepth: wholeNumber(1, 10, 'Enter a whole number from 1 to 10'),
+    /** Top-level threads per page of comments. */
+    commentsPerPage: wholeNumber(5, 500, 'Enter a whole number from 5 to 500'),
+    /** Once a moderator approves a comment from an email, later ones from it publish at once. */
+    autoApproveKnown: z.boolean({ error: 'Choose yes or no' }),
+    /** Fastest plausible time from loading the page to sending a comment. */
+    minSubmitSeconds: wholeNumber(0, 600, 'Enter a whole number of seconds from 0 to 600'),
+    /** More links than this hold a comment for moderation. */
+    maxLinks: wholeNumber(0, 50, 'Enter a whole number from 0 to 50'),
+    commentMaxLength: wholeNumber(100, 100000, 'Enter a whole number from 100 to 100000'),
+    /** Days a commenter's raw IP address is kept before the sweep erases it. */
+    ipRetentionDays: wholeNumber(1, 3650, 'Enter a whole number of days from 1 to 3650'),
+    /** Comments close on posts older than this many days; 0 = never. */
+    closeCommentsAfterDays: wholeNumber(0, 36500, 'Enter a whole number of days (0 for never)'),
+    /** Comments per hour from one IP address, and from one email address. */
+    perIpPerHour: wholeNumber(1, 10000, 'Enter a whole number from 1 to 10000'),
+    perEmailPerHour: wholeNumber(1, 10000, 'Enter a whole number from 1 to 10000'),
+  }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -43,6 +64,18 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   postsPerPage: 10,
   feedContent: 'full',
   feedItems: 20,
+  comments: Object.freeze({
+    threadDepth: 5,
+    commentsPerPage: 50,
+    autoApproveKnown: true,
+    minSubmitSeconds: 3,
+    maxLinks: 2,
+    commentMaxLength: 5000,
+    ipRetentionDays: 90,
+    closeCommentsAfterDays: 0,
+    perIpPerHour: 10,
+    perEmailPerHour: 10,
+  }),
 });
 
 /** The settings in force: stored values over defaults. A stored value that no longer validates is ignored. */

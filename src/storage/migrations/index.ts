@@ -3,6 +3,7 @@ import type { DialectHelpers } from '../dialect/types.js';
 import { contentModel } from './0001-content-model.js';
 import { accountsAdminJobs } from './0002-accounts-admin-jobs.js';
 import { archiveIndexes } from './0003-archive-indexes.js';
+import { comments } from './0005-comments.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0001-content-model': contentModel,
   '0002-accounts-admin-jobs': accountsAdminJobs,
   '0003-archive-indexes': archiveIndexes,
+  '0005-comments': comments,
 };
 
 /** Every migration name, in the order they apply. */

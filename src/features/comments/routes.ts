@@ -1,0 +1,140 @@
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError, isAppError } from '../../errors.js';
+import { messagesFor } from '../../i18n/index.js';
+import { escapeHtml } from '../../lib/html.js';
+import type { Clock } from '../../lib/clock.js';
+import type { DB } from '../../storage/schema.js';
+import { cookieOptions } from '../../http/session.js';
+import { type FrameLoader, loadSettings } from '../site/index.js';
+import { adjacentPosts, findPublishedPost, renderArticle } from '../posts/index.js';
+import type { CommentDraft } from './model.js';
+import { submitComment } from './rules.js';
+import { commentSecret, idsFromPendingCookie, pendingCookieValue } from './secret.js';
+import { loadCommentSection, type SectionRequest } from './section.js';
+import { listPostComments } from './storage.js';
+import { buildThreads, pageOfComment } from './thread.js';
+import type { CommentFormState } from './views.js';
+
+export interface CommentsRoutesDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  frame: FrameLoader;
+}
+
+/** The signed list of this browser's own comments, so it alone sees them while pending. */
+export const OWN_COMMENTS_COOKIE = 'bs_comments';
+const OWN_COOKIE_DAYS = 30;
+
+const SLOT = /<!--comments:(\d{1,10})-->/;
+const COUNT_SLOT = /<!--comment-count:(\d{1,10})-->/;
+
+const sectionQuery = z.object({
+  cpage: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional().catch(undefined),
+  replytocom: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).optional().catch(undefined),
+  comment: z.literal('received').optional().catch(undefined),
+});
+
+/**
+ * Fills the comment slots of article pages (see `commentSlots`) for the visitor asking: the
+ * article stays a pure function of the database, and the per-visitor part (their pending
+ * comments, CSRF token, reply target, page) is added here. Must be installed before
+ * @fastify/cookie's own onSend hook, so the CSRF cookie it may set is still written.
+ */
+export function installCommentSlots(app: FastifyInstance, deps: { db: Kysely<DB>; clock: Clock }): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (typeof payload !== 'string' || !payload.includes('<!--comment')) return payload;
+    const match = SLOT.exec(payload);
+    const query = sectionQuery.parse(request.query ?? {});
+    const loaded = match
+      ? await loadCommentSection(deps, Number(match[1]), {
+          ownCookie: request.cookies[OWN_COMMENTS_COOKIE],
+          page: query.cpage ?? 1,
+          replyTo: query.replytocom ?? null,
+          csrfToken: request.csrfToken(reply),
+          ...(query.comment ? { notice: query.comment } : {}),
+        })
+      : null;
+    if (loaded) reply.header('cache-control', 'private, no-cache');
+    const countHtml = loaded ? `<a class="comment-count" href="#comments">${countText(loaded)}</a>` : '';
+    // Replacer functions, so `$&` and the like in comment text are never replacement patterns.
+    return payload
+      .replace(COUNT_SLOT, () => (loaded ? ` · ${countHtml}` : ''))
+      .replace(SLOT, () => (loaded ? loaded.section.value : ''));
+  });
+}
+
+const countText = (loaded: { count: number; post: { language: string } }): string =>
+  escapeHtml(messagesFor(loaded.post.language).comments.count(loaded.count));
+
+const text = (max: number) => z.string().max(max).default('');
+const commentForm = z.object({
+  postId: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number),
+  parentId: z.string().regex(/^(|[1-9]\d{0,9})$/).default('').transform((v) => (v ? Number(v) : null)),
+  name: text(1000),
+  email: text(1000),
+  url: text(2000),
+  body: text(200_000),
+  notify: z.literal('on').optional(),
+  website2: text(1000),
+  formToken: text(200),
+});
+
+/** POST /comments/: a reader's comment; answers 303 to it (or to a notice), or the form again. */
+export function commentsRoutes(deps: CommentsRoutesDeps): FastifyPluginAsync {
+  return async (app) => {
+    app.post('/comments/', async (request, reply) => {
+      const parsed = commentForm.safeParse(request.body ?? {});
+      if (!parsed.success) throw new AppError('BAD_REQUEST');
+      const form = parsed.data;
+      const draft: CommentDraft = {
+        postId: form.postId, parentId: form.parentId, name: form.name, email: form.email, url: form.url,
+        body: form.body, notifyReplies: form.notify === 'on', trap: form.website2, formToken: form.formToken,
+      };
+      try {
+        const outcome = await submitComment(deps, draft, { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
+        return await redirectToComment(deps, request, reply, outcome);
+      } catch (error) {
+        if (!isAppError(error, 'VALIDATION') && !isAppError(error, 'RATE_LIMITED')) throw error;
+        const state: CommentFormState = {
+          values: { name: form.name, email: form.email, url: form.url, body: form.body, ...(form.notify ? { notify: 'on' } : {}) },
+          errors: (error.details.fields ?? {}) as CommentFormState['errors'],
+        };
+        return rerender(deps, request, reply, draft, state, error.status);
+      }
+    });
+  };
+}
+
+async function redirectToComment(
+  deps: CommentsRoutesDeps, request: FastifyRequest, reply: FastifyReply,
+  outcome: Awaited<ReturnType<typeof submitComment>>,
+) {
+  const { post } = outcome;
+  if (outcome.status === 'spam') return reply.redirect(`${post.path}?comment=received#comments`, 303);
+  const secret = await commentSecret(deps.db);
+  const own = [...idsFromPendingCookie(secret, request.cookies[OWN_COMMENTS_COOKIE]), outcome.id];
+  reply.setCookie(OWN_COMMENTS_COOKIE, pendingCookieValue(secret, own), cookieOptions(request, OWN_COOKIE_DAYS * 86_400));
+  const perPage = (await loadSettings(deps.db)).comments.commentsPerPage;
+  const page = pageOfComment(buildThreads(await listPostComments(deps.db, post.id, own)), outcome.id, perPage);
+  return reply.redirect(`${post.path}${page > 1 ? `?cpage=${page}` : ''}#comment-${outcome.id}`, 303);
+}
+
+/** The article again with the form as the reader left it and the errors by the fields. */
+async function rerender(
+  deps: CommentsRoutesDeps, request: FastifyRequest, reply: FastifyReply,
+  draft: CommentDraft, form: CommentFormState, status: number,
+) {
+  const sectionRequest: SectionRequest = {
+    ownCookie: request.cookies[OWN_COMMENTS_COOKIE], page: 1, replyTo: draft.parentId, form, csrfToken: request.csrfToken(reply),
+  };
+  const loaded = await loadCommentSection(deps, draft.postId, sectionRequest);
+  if (!loaded) throw new AppError('NOT_FOUND');
+  const now = deps.clock.now().toISOString();
+  const post = await findPublishedPost(deps.db, { ...loaded.post.address, now });
+  if (!post) throw new AppError('NOT_FOUND');
+  const [frame, adjacent] = await Promise.all([deps.frame(post.language), adjacentPosts(deps.db, post, now)]);
+  const page = renderArticle(frame, { post, ...adjacent, comments: { count: loaded.count, section: loaded.section } });
+  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
+}

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../lib/clock.js';
+import type { SafeHtml } from '../../lib/html.js';
+import type { DB } from '../../storage/schema.js';
+import { loadSettings } from '../site/index.js';
+import { commentsOpen } from './rules.js';
+import { commentSecret, formTokenFor, idsFromPendingCookie } from './secret.js';
+import { type CommentablePost, findCommentablePost, listPostComments } from './storage.js';
+import { buildThreads, findInThreads, pageOfThreads } from './thread.js';
+import { type CommentFormState, renderCommentSection } from './views.js';
+
+/** What one visitor's request adds to the comment section of a post. */
+export interface SectionRequest {
+  /** The signed pending-comments cookie, as sent. */
+  ownCookie: string | undefined;
+  /** `?cpage=N`; out-of-range pages show the nearest one. */
+  page: number;
+  /** `?replytocom=N`. */
+  replyTo: number | null;
+  form?: CommentFormState;
+  notice?: 'received';
+  csrfToken: string;
+}
+
+/**
+ * The comment section of a visible post (null when readers cannot see the post) and its count
+ * of approved comments, for this visitor: their own pending comments marked, their form state.
+ */
+export async function loadCommentSection(
+  deps: { db: Kysely<DB>; clock: Clock },
+  postOrId: number | CommentablePost,
+  request: SectionRequest,
+): Promise<{ section: SafeHtml; count: number; post: CommentablePost } | null> {
+  const now = deps.clock.now();
+  const [settings, secret, post] = await Promise.all([
+    loadSettings(deps.db),
+    commentSecret(deps.db),
+    typeof postOrId === 'number' ? findCommentablePost(deps.db, postOrId, now.toISOString()) : postOrId,
+  ]);
+  if (!post) return null;
+  const rules = settings.comments;
+  const comments = await listPostComments(deps.db, post.id, idsFromPendingCookie(secret, request.ownCookie));
+  const count = comments.filter((c) => c.status === 'approved').length;
+  const all = buildThreads(comments);
+  const wanted = Math.max(1, request.page);
+  const { totalPages } = pageOfThreads(all, 1, rules.commentsPerPage);
+  const page = Math.min(wanted, totalPages);
+  const { threads } = pageOfThreads(all, page, rules.commentsPerPage);
+  const open = commentsOpen(post, rules, now);
+  const target = request.replyTo === null ? null : findInThreads(all, request.replyTo);
+  const replyTo = target && target.status === 'approved' && target.depth < rules.threadDepth ? target : null;
+  const section = renderCommentSection({
+    post, threads, count, page, totalPages, open, threadDepth: rules.threadDepth, timeZone: settings.timeZone,
+    replyTo: replyTo ? { id: replyTo.id, authorName: replyTo.authorName } : null,
+    form: request.form ?? { values: {}, errors: {} },
+    csrfToken: request.csrfToken,
+    formToken: formTokenFor(secret, post.id, now),
+    ...(request.notice ? { notice: request.notice } : {}),
+  });
+  return { section, count, post };
+}
