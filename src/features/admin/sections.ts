@@ -1,3 +1,4 @@
+import { accountSection } from './account/index.js';
 import type { AdminSection } from './routes.js';
 import { auditSection, authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
 
@@ -13,4 +14,5 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   usersSection,
   settingsSection,
   auditSection,
+  accountSection,
 ];
