@@ -115,6 +115,10 @@ export interface PostsTable {
   updated_at: Timestamp;
   /** Set when the post is in the trash. */
   deleted_at: Timestamp | null;
+  /** The user who wrote it (no foreign key; see migration 0004). */
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When an author asked an editor to publish it; cleared when it is published. */
+  review_requested_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface PostAuthorsTable {
@@ -206,7 +210,11 @@ export interface PostRevisionsTable {
   title: string;
   /** JSON of the post input at that save. */
   snapshot: string;
+  kind: ColumnType<RevisionKind, RevisionKind | undefined, RevisionKind>;
 }
+
+/** `save`: a save; `restore`: an older revision brought back; `autosave`: stored while typing, post unchanged. */
+export type RevisionKind = 'save' | 'restore' | 'autosave';
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 

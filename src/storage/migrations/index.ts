@@ -3,6 +3,7 @@ import type { DialectHelpers } from '../dialect/types.js';
 import { contentModel } from './0001-content-model.js';
 import { accountsAdminJobs } from './0002-accounts-admin-jobs.js';
 import { archiveIndexes } from './0003-archive-indexes.js';
+import { postOwnership } from './0004-post-ownership.js';
 import { comments } from './0005-comments.js';
 
 /**
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0001-content-model': contentModel,
   '0002-accounts-admin-jobs': accountsAdminJobs,
   '0003-archive-indexes': archiveIndexes,
+  '0004-post-ownership': postOwnership,
   '0005-comments': comments,
 };
 
