@@ -17,7 +17,7 @@ export function renderAtom(feed: FeedDocument): string {
       el('link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl }),
       el('link', { rel: 'self', type: 'application/atom+xml', href: feed.feedUrls.atom }),
       // Atom needs an author for entries that have none; the site speaks for them.
-      el('author', {}, el('name', {}, feed.title)),
+      el('author', {}, el('name', {}, feed.publisher)),
       el('generator', {}, 'Broadside'),
       feed.entries.map(entry),
     ),

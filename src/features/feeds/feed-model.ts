@@ -43,6 +43,8 @@ export interface FeedEntry {
 
 export interface FeedDocument {
   title: string;
+  /** Who publishes the feed (the site's title): the Atom author of entries that name none. */
+  publisher: string;
   description: string;
   /** The page this feed follows (home, category page…). */
   homeUrl: string;

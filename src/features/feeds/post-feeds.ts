@@ -47,6 +47,7 @@ export async function loadPostFeed(deps: PostFeedDeps, request: PostFeedRequest)
   const language = request.language ?? settings.defaultLanguage;
   return {
     title: feedTitle(settings, subject, language),
+    publisher: settings.title,
     description: subject.kind === 'site' ? settings.tagline : subject.description,
     homeUrl: base + subject.path + (request.language ? `?lang=${encodeURIComponent(request.language)}` : ''),
     feedUrls: {

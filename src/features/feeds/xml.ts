@@ -49,9 +49,10 @@ export function escapeXmlAttribute(value: string): string {
   return escapeXmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
-function render(child: XmlChild): string {
+/** Renders compactly; each child of the root element goes on its own line, for people reading the source. */
+function render(child: XmlChild, depth = 0): string {
   if (child === null || child === undefined || child === false) return '';
-  if (Array.isArray(child)) return child.map(render).join('');
+  if (Array.isArray(child)) return child.map((c) => render(c, depth)).join('');
   if (typeof child === 'string' || typeof child === 'number') return escapeXmlText(String(child));
   if (child.kind === 'cdata') {
     return `<![CDATA[${child.text.replace(NOT_XML_CHAR, '').replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
@@ -60,7 +61,12 @@ function render(child: XmlChild): string {
   for (const [name, value] of Object.entries(child.attributes)) {
     if (value !== undefined) attributes += ` ${name}="${escapeXmlAttribute(value)}"`;
   }
-  const inner = child.children.map(render).join('');
-  const block = child.children.some((c) => typeof c === 'object' && c !== null && !Array.isArray(c) && c.kind === 'element');
-  return inner === '' ? `<${child.name}${attributes}/>` : `<${child.name}${attributes}>${block ? '\n' : ''}${inner}</${child.name}>\n`;
+  const inner = child.children.map((c) => render(c, depth + 1)).join('');
+  const open = depth === 0 && hasElements(child.children) ? '\n' : '';
+  const close = depth === 1 ? '\n' : '';
+  return inner === '' ? `<${child.name}${attributes}/>${close}` : `<${child.name}${attributes}>${open}${inner}</${child.name}>${close}`;
+}
+
+function hasElements(children: readonly XmlChild[]): boolean {
+  return children.some((c) => (Array.isArray(c) ? hasElements(c) : typeof c === 'object' && c !== null && c.kind === 'element'));
 }
