@@ -182,7 +182,7 @@ describe('A reader of the demo newsroom in a real browser', () => {
     const { page } = reader;
     expect((await page.locator('main h1').textContent())?.trim()).toBe('Page not found');
     expect(await page.getByText('We could not find this page.').isVisible()).toBe(true);
-    expect(await page.locator('main ol.posts article h2 a').count()).toBeGreaterThan(0);
+    expect(await page.locator('main ol.posts article h3 a').count()).toBeGreaterThan(0);
     const front = page.getByRole('link', { name: 'Go to the front page', exact: true });
     expect(await front.getAttribute('href')).toBe('/');
     await follow(reader, front);
