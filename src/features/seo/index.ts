@@ -1,5 +1,5 @@
 export { feedLinks, type FeedFormatName, feedPath } from './feed-links.js';
-export { siteFeeds, type TermPageFacts, termPageMetadata } from './page-metadata.js';
+export { archivePageMetadata, siteFeeds, type TermPageFacts, termPageMetadata } from './page-metadata.js';
 export {
   type ArticleFacts, articleOpenGraph, collectionPageJsonLd, newsArticleJsonLd, webSiteJsonLd,
 } from './structured-data.js';

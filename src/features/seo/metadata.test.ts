@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenAuthor, givenCategory, givenPost } from '../../../test/fixtures.js';
 import { expectValidHtml } from '../../../test/html.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
+import { messagesFor } from '../../i18n/index.js';
 import { jsonForScript } from '../../views/metadata.js';
+import { DEFAULT_SETTINGS } from '../site/index.js';
+import { archivePageMetadata } from './index.js';
 
 const BASE = 'http://127.0.0.1:3000';
 
@@ -23,6 +26,15 @@ describe('JSON for a script block', () => {
     const encoded = jsonForScript(value);
     expect(encoded).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(encoded)).toEqual(value);
+  });
+});
+
+describe('metadata of a date archive', () => {
+  it('is a CollectionPage at the archive\'s address, in the language it is narrowed to, with the site feeds', () => {
+    const frame = { settings: DEFAULT_SETTINGS, lang: 'en', t: messagesFor('en'), nav: [], stylesheet: '/site.css' };
+    const meta = archivePageMetadata(frame, { name: 'January 2026', path: '/2026/01/?lang=ru', language: 'ru' });
+    expect(meta.jsonLd).toMatchObject({ '@type': 'CollectionPage', name: 'January 2026', url: `${BASE}/2026/01/?lang=ru`, inLanguage: 'ru' });
+    expect(meta.feeds?.map((f) => f.path)).toEqual(['/feed/', '/feed/atom/', '/feed/json/']);
   });
 });
 

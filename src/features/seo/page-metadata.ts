@@ -32,3 +32,14 @@ export function termPageMetadata(frame: Frame, view: TermPageFacts): Pick<PageMe
     }),
   };
 }
+
+/**
+ * The metadata of any other archive page (a year, month or day): the site's feeds and a
+ * CollectionPage. `path` is the page's canonical path; `language` the one it is narrowed to.
+ */
+export function archivePageMetadata(frame: Frame, page: { name: string; path: string; language?: string }): Pick<PageMeta, 'feeds' | 'jsonLd'> {
+  return {
+    feeds: siteFeeds(frame),
+    jsonLd: collectionPageJsonLd(frame.settings, { name: page.name, path: page.path, language: page.language ?? frame.lang }),
+  };
+}
