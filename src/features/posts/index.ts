@@ -4,7 +4,7 @@ export { adjacentPosts, findPublishedPost, listPublished, type PostSummary, type
 export { postsRoutes } from './routes.js';
 export { ensureTags, upsertAuthor, upsertCategory } from './taxonomy.js';
 export { commentSlots, postList, renderArticle } from './views.js';
-export { createPost, recomputeLocalDates, updatePost, type PostWriteDeps } from './write.js';
+export { createPost, createPostIn, recomputeLocalDates, updatePost, updatePostIn, type PostWriteDeps } from './write.js';
 export {
   type CategoryAdminInput, type CategoryDeletion, type CategoryNode, createCategory, deleteCategory, listCategoryTree, updateCategory,
 } from './category-admin.js';
@@ -13,3 +13,17 @@ export { createTag, deleteTag, listTagsWithCounts, mergeTags, type TagAdminInput
 export {
   type AuthorAdminInput, type AuthorDeletion, type AuthorListItem, createAuthor, deleteAuthor, listAuthorsWithCounts, updateAuthor,
 } from './author-admin.js';
+export {
+  canEditPost, canViewPost, isOwnPost, mayAskForReview, mayManageTrash, mayPublish, seesAllPosts,
+  type PostAccessFacts, type PostActor,
+} from './access.js';
+export { ADMIN_STATUS_FILTERS, listPostLanguages, listPostsForAdmin, type AdminPostFilter, type AdminPostSummary, type AdminStatusFilter } from './admin-list.js';
+export { loadEditorChoices, loadPostForEditing, type EditablePost, type EditorChoices } from './admin-edit.js';
+export { savePost, type SaveAction, type SaveConflict, type SavePostRequest, type SavePostResult } from './editing.js';
+export { localInputToUtc, utcToLocalInput } from './local-time.js';
+export { loadPostState, type PostState } from './post-state.js';
+export { previewInput, previewStoredPost } from './preview.js';
+export { deletePostForGood, publishDuePosts, restorePost, trashPost, unpublishPost, type PostServiceDeps } from './publishing.js';
+export { compareRevisions, type DiffLine, type FieldDiff } from './revision-diff.js';
+export { autosavePost, restoreRevision } from './revision-restore.js';
+export { findRevision, latestRevision, listRevisions, pendingAutosave, type Revision, type RevisionSummary } from './revisions.js';

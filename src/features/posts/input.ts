@@ -16,8 +16,8 @@ export const postInputSchema = z.object({
   /** ISO instant; defaults to now when publishing. */
   publishedAt: z.iso.datetime({ offset: true, error: 'Enter a date and time' }).optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'Enter a language code such as en or ru'),
-  /** Id of a post this one translates; both end up in one translation group. */
-  translationOf: z.number().int().positive().optional(),
+  /** Id of a post this one translates; both end up in one translation group. Null leaves the group. */
+  translationOf: z.number().int().positive().nullable().optional(),
   commentStatus: z.enum(['open', 'closed']).default('open'),
   featuredImage: z
     .object({

@@ -23,17 +23,7 @@ const validate = (input: PostInput): ValidPostInput => parseInput(postInputSchem
 /** Creates a post with its authors, categories and tags in one transaction; returns its id. */
 export async function createPost(deps: PostWriteDeps, input: PostInput): Promise<number> {
   const data = validate(input);
-  return deps.db.transaction().execute(async (trx) => {
-    const now = toIso(deps.clock.now());
-    const columns = await postColumns(trx, data, now, null);
-    const { id } = await trx
-      .insertInto('posts')
-      .values({ ...columns, updated_at: data.updatedAt ? toIso(data.updatedAt) : now, guid: `urn:uuid:${randomUUID()}`, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await linkTerms(trx, id, data, now);
-    return id;
-  });
+  return deps.db.transaction().execute((trx) => insertPost(trx, data, toIso(deps.clock.now())));
 }
 
 /**
@@ -42,22 +32,47 @@ export async function createPost(deps: PostWriteDeps, input: PostInput): Promise
  */
 export async function updatePost(deps: PostWriteDeps, id: number, input: PostInput): Promise<void> {
   const data = validate(input);
-  await deps.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', { post: id });
-    const now = toIso(deps.clock.now());
-    const columns = await postColumns(trx, data, now, before);
-    await trx.updateTable('posts').set(columns).where('id', '=', id).execute();
-    await trx.deleteFrom('post_authors').where('post_id', '=', id).execute();
-    await trx.deleteFrom('post_categories').where('post_id', '=', id).execute();
-    await trx.deleteFrom('post_tags').where('post_id', '=', id).execute();
-    await linkTerms(trx, id, data, now);
-    const oldPath = postPath(before);
-    const newPath = postPath({ ...before, ...columns });
-    if (before.status === 'published' && columns.status === 'published' && oldPath !== newPath) {
-      await addRedirect(trx, oldPath, newPath, now);
-    }
-  });
+  await deps.db.transaction().execute((trx) => replacePost(trx, id, data, toIso(deps.clock.now())));
+}
+
+/**
+ * createPost inside the caller's transaction (for services that must write more in the same
+ * one: revisions, audit entries). Validates `input`; throws VALIDATION.
+ */
+export async function createPostIn(trx: Transaction<DB>, input: PostInput, now: string): Promise<number> {
+  return insertPost(trx, validate(input), now);
+}
+
+/** updatePost inside the caller's transaction. Validates `input`; throws NOT_FOUND or VALIDATION. */
+export async function updatePostIn(trx: Transaction<DB>, id: number, input: PostInput, now: string): Promise<void> {
+  await replacePost(trx, id, validate(input), now);
+}
+
+async function insertPost(trx: Transaction<DB>, data: ValidPostInput, now: string): Promise<number> {
+  const columns = await postColumns(trx, data, now, null);
+  const { id } = await trx
+    .insertInto('posts')
+    .values({ ...columns, guid: `urn:uuid:${randomUUID()}`, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await linkTerms(trx, id, data, now);
+  return id;
+}
+
+async function replacePost(trx: Transaction<DB>, id: number, data: ValidPostInput, now: string): Promise<void> {
+  const before = await trx.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!before) throw new AppError('NOT_FOUND', { post: id });
+  const columns = await postColumns(trx, data, now, before);
+  await trx.updateTable('posts').set(columns).where('id', '=', id).execute();
+  await trx.deleteFrom('post_authors').where('post_id', '=', id).execute();
+  await trx.deleteFrom('post_categories').where('post_id', '=', id).execute();
+  await trx.deleteFrom('post_tags').where('post_id', '=', id).execute();
+  await linkTerms(trx, id, data, now);
+  const oldPath = postPath(before);
+  const newPath = postPath({ ...before, ...columns });
+  if (before.status === 'published' && columns.status === 'published' && oldPath !== newPath) {
+    await addRedirect(trx, oldPath, newPath, now);
+  }
 }
 
 /** The row columns of a post (everything but id, guid, created_at). */
@@ -112,9 +127,10 @@ async function uniqueSlug(trx: Transaction<DB>, wanted: string, selfId: number |
   throw new AppError('VALIDATION', { fields: { slug: 'Choose another slug' } });
 }
 
-/** The translation group for the post: kept, joined from `translationOf`, or none. */
+/** The translation group for the post: kept, joined from `translationOf`, or left (null). */
 async function translationGroup(trx: Transaction<DB>, data: ValidPostInput, before: PostRow | null) {
   if (data.translationOf === undefined) return before?.translation_group ?? null;
+  if (data.translationOf === null) return null;
   const original = await trx
     .selectFrom('posts')
     .select(['id', 'translation_group', 'language'])
