@@ -8,6 +8,7 @@ import { type AdminDeps, adminFrame, currentUser, flash, sendPage } from '../con
 import { emptyForm, type FieldState } from '../views/forms.js';
 import { renderAccount, renderTwoFactorSetup } from './account-views.js';
 import { attempt, formBody, text } from './form.js';
+import { qrSvg } from './qr.js';
 
 const passwordForm = z.object({ current: text(2000), password: text(2000), confirm: text(2000) });
 const enableForm = z.object({ secret: text(64), code: text(20) });
@@ -62,6 +63,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AdminDeps): vo
   async function showSetup(request: FastifyRequest, reply: FastifyReply, secret: string, state: FieldState, status = 200) {
     const frame = await adminFrame(deps, request, reply);
     const uri = totpUri(secret, currentUser(request).email, frame.siteTitle);
-    return sendPage(reply, renderTwoFactorSetup(frame, { secret, uri }, state), status);
+    const qr = qrSvg(uri, 'QR code of the key, for your authenticator app');
+    return sendPage(reply, renderTwoFactorSetup(frame, { secret, uri, qrSvg: qr }, state), status);
   }
 }
