@@ -1,4 +1,5 @@
 import { accountSection } from './account/index.js';
+import { commentsDesk } from './comments/index.js';
 import type { AdminSection } from './routes.js';
 import { auditSection, authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
 
@@ -8,6 +9,7 @@ import { auditSection, authorsSection, categoriesSection, pagesSection, settings
  */
 export const ADMIN_SECTIONS: AdminSection[] = [
   pagesSection,
+  commentsDesk,
   categoriesSection,
   tagsSection,
   authorsSection,

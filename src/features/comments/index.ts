@@ -6,3 +6,9 @@ export { commentSecret, hashIp } from './secret.js';
 export { loadCommentSection } from './section.js';
 export { type BlockEntry, countApprovedComments, listBlocks } from './storage.js';
 export { cleanText, renderCommentBody, safeUrl } from './text.js';
+export {
+  addBlockEntry, blockCommenter, countByState, deleteBlockEntry, editComment, findForDesk, listForDesk, moderateComments,
+  type CommentEdit, type ModerationAction, replyAsStaff,
+} from './moderation.js';
+export { eraseCommenter, type ErasureMode, exportCommenter } from './privacy.js';
+export { COMMENT_STATES } from './model.js';

@@ -1,0 +1,1 @@
+export { commentsDesk } from './routes.js';

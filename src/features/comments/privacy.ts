@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { sha256 } from '../../lib/tokens.js';
+import type { DB } from '../../storage/schema.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
+import type { CommentDeps } from './rules.js';
+
+/**
+ * Privacy requests about one commenter's email address: everything stored about it, as JSON,
+ * and its erasure (comments anonymised or deleted). The audit log records a hash of the
+ * address, never the address, so the log does not undo the erasure.
+ */
+
+/** Everything stored about an email: its comments with every column, and blocklist entries naming it. */
+export async function exportCommenter(db: Kysely<DB>, email: string): Promise<Record<string, unknown>> {
+  const address = email.trim().toLowerCase();
+  const [comments, blocks] = await Promise.all([
+    db.selectFrom('comments')
+      .select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'body', 'status', 'created_at',
+        'approved_at', 'edited_at', 'ip', 'ip_hash', 'user_agent', 'notify_replies', 'notify_confirmed_at'])
+      .where('author_email', '=', address).orderBy('id').execute(),
+    db.selectFrom('comment_blocks').select(['kind', 'value', 'created_at']).where('kind', '=', 'email').where('value', '=', address).execute(),
+  ]);
+  return { email: address, comments, blocks };
+}
+
+export type ErasureMode = 'anonymise' | 'delete';
+
+/**
+ * Erases an email's data: `anonymise` keeps the text under the name "Anonymous" with email,
+ * website, IP, IP hash and user agent cleared and notifications off; `delete` removes the
+ * comments (replies to them stay, as threads of their own). Returns how many comments changed.
+ */
+export async function eraseCommenter(deps: CommentDeps, email: string, mode: ErasureMode, actor: AuditActor): Promise<number> {
+  const address = email.trim().toLowerCase();
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const result = mode === 'delete'
+      ? await trx.deleteFrom('comments').where('author_email', '=', address).executeTakeFirst()
+      : await trx.updateTable('comments').set({
+          author_name: 'Anonymous', author_email: '', author_url: '', ip: null, ip_hash: '', user_agent: '',
+          notify_replies: 0, notify_token_hash: null, notify_confirmed_at: null,
+        }).where('author_email', '=', address).executeTakeFirst();
+    const changed = Number('numDeletedRows' in result ? result.numDeletedRows : result.numUpdatedRows);
+    await recordAudit(trx, {
+      action: `comment.erase_${mode}`, subject: `commenter:${sha256(address).slice(0, 16)}`, userId: actor.userId, actor: actor.actor, details: { comments: changed },
+    }, now);
+    return changed;
+  });
+}
