@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { givenPost } from '../test/fixtures.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../test/helpers.js';
 import { openSecondConnection } from '../test/second-connection.js';
 import { loadConfig } from './config.js';
@@ -55,6 +56,33 @@ describe.each(DIALECTS)('the background worker of a served site on %s', (dialect
     }
     const job = await t.database.db.selectFrom('jobs').select(['status', 'attempts']).where('kind', '=', 'remind').executeTakeFirstOrThrow();
     expect(job).toEqual({ status: 'done', attempts: 1 });
+  });
+
+  it('publishes a scheduled post when its time comes without anyone acting, and one whose time came while the site was down at start-up', async () => {
+    const config = loadConfig({}, { port: 0, dataDir: t.dataDir, logLevel: 'silent' });
+    const ctx: AppContext = { config, database: t.database, clock, log: pino({ level: 'silent' }) };
+    const status = async (id: number) => (await t.database.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    const soon = await givenPost(ctx, { status: 'scheduled', publishedAt: '2026-06-15T12:10:00Z' });
+    const server = await start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await status(soon)).toBe('scheduled');
+    clock.set('2026-06-15T12:10:00Z');
+    await vi.waitFor(async () => expect(await status(soon)).toBe('published'));
+    await server.close();
+
+    const whileDown = await givenPost(ctx, { status: 'scheduled', publishedAt: '2026-06-15T13:00:00Z' });
+    clock.set('2026-06-15T14:00:00Z');
+    const restarted = await start();
+    try {
+      await vi.waitFor(async () => expect(await status(whileDown)).toBe('published'));
+    } finally {
+      await restarted.close();
+    }
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'actor', 'subject']).where('action', '=', 'post.publish').orderBy('id').execute();
+    expect(audit).toEqual([
+      { action: 'post.publish', actor: 'scheduler', subject: `post:${soon}` },
+      { action: 'post.publish', actor: 'scheduler', subject: `post:${whileDown}` },
+    ]);
   });
 
   it('finishes the job in progress before closing the database', async () => {

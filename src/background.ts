@@ -4,6 +4,7 @@ import {
   type Sweep, type WorkerOptions,
 } from './features/jobs/index.js';
 import { createMailTransport, deliverPendingMail, MAIL_DELIVERY, type MailTransport, purgeSentMail } from './features/mail/index.js';
+import { publishDuePosts } from './features/posts/index.js';
 
 /**
  * What runs in the background of every `serve` process: the periodic sweeps, the handlers of
@@ -11,6 +12,7 @@ import { createMailTransport, deliverPendingMail, MAIL_DELIVERY, type MailTransp
  * app.ts is of routes: add one line per sweep or job kind.
  */
 export const SWEEPS: readonly Sweep[] = [
+  { name: 'publish-due-posts', run: publishDuePosts },
   { name: 'purge-expired-sessions', run: purgeExpiredSessions },
   { name: 'purge-old-rate-limits', run: purgeOldRateLimits },
   { name: 'purge-password-resets', run: purgePasswordResets },
