@@ -37,11 +37,12 @@ export interface ResetRequest {
  * everything else — unknown email, per-email limit — looks exactly like success.
  */
 export async function requestPasswordReset(db: Kysely<DB>, input: ResetRequest, now: Date): Promise<{ limited: false } | { limited: true; retryAfter: number }> {
-  const ip = await hitLimit(db, `password-reset:ip:${input.ip}`, PASSWORD_RESET.perIp, now);
+  // Keys hold hashes: the rate_limits table keeps no visitor's address or IP in the clear.
+  const ip = await hitLimit(db, `password-reset:ip:${sha256(input.ip)}`, PASSWORD_RESET.perIp, now);
   if (!ip.allowed) return { limited: true, retryAfter: ip.retryAfter };
   const email = input.email.trim().toLowerCase();
   if (!z.email().safeParse(email).success || email.length > 254) return { limited: false };
-  const perEmail = await hitLimit(db, `password-reset:email:${email}`, PASSWORD_RESET.perEmail, now);
+  const perEmail = await hitLimit(db, `password-reset:email:${sha256(email)}`, PASSWORD_RESET.perEmail, now);
   if (!perEmail.allowed) return { limited: false };
   const user = await db.selectFrom('users').select(['id', 'name', 'email']).where('email', '=', email).where('disabled_at', 'is', null).executeTakeFirst();
   if (!user) return { limited: false };

@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { sha256 } from '../../lib/tokens.js';
 import type { DialectHelpers } from '../../storage/dialect/types.js';
 import type { DB } from '../../storage/schema.js';
-import { type ClaimedMail, claimPendingMail, markMailFailed, markMailSent } from './outbox.js';
+import { type ClaimedMail, claimPendingMail, markMailFailed, markMailSent, releaseMail } from './outbox.js';
 import type { MailTransport, OutgoingMail } from './transport.js';
 
 /**
@@ -35,24 +35,32 @@ export interface DeliveryDeps {
  * Sends every message that is due, one batch after another until none is left. Each message is
  * sent by one worker at a time and marked sent as soon as the transport accepts it, so a row is
  * sent once (only a crash between acceptance and marking could repeat it; the Message-ID stays
- * the same so the receiving side can tell). Never throws for a failed send; database errors propagate.
+ * the same so the receiving side can tell). When a send fails for a reason that may pass (server
+ * down, 4xx), the rest of the batch is put back untried — `deferred`, its tries not counted — so
+ * a dead server costs one timeout per round, not one per message. Never throws for a failed
+ * send; database errors propagate.
  */
-export async function deliverPendingMail(deps: DeliveryDeps, policy = MAIL_DELIVERY): Promise<{ sent: number; failed: number }> {
-  let sent = 0;
-  let failed = 0;
+export async function deliverPendingMail(deps: DeliveryDeps, policy = MAIL_DELIVERY): Promise<{ sent: number; failed: number; deferred: number }> {
+  const counts = { sent: 0, failed: 0, deferred: 0 };
   for (;;) {
     const batch = await claimPendingMail(deps.db, deps.helpers, {
       now: deps.clock.now(), leaseMs: policy.leaseMs, limit: policy.batch, maxAttempts: policy.maxAttempts,
     });
-    for (const mail of batch) {
-      if (await deliverOne(deps, mail, policy)) sent++;
-      else failed++;
+    for (const [index, mail] of batch.entries()) {
+      const result = await deliverOne(deps, mail, policy);
+      counts[result === 'sent' ? 'sent' : 'failed']++;
+      if (result !== 'transient') continue;
+      const rest = batch.slice(index + 1);
+      const retryAt = new Date(deps.clock.now().getTime() + policy.firstDelayMs);
+      for (const untried of rest) await releaseMail(deps.db, untried.id, retryAt);
+      counts.deferred += rest.length;
+      return counts;
     }
-    if (batch.length < policy.batch) return { sent, failed };
+    if (batch.length < policy.batch) return counts;
   }
 }
 
-async function deliverOne(deps: DeliveryDeps, mail: ClaimedMail, policy: typeof MAIL_DELIVERY): Promise<boolean> {
+async function deliverOne(deps: DeliveryDeps, mail: ClaimedMail, policy: typeof MAIL_DELIVERY): Promise<'sent' | 'transient' | 'given-up'> {
   try {
     await deps.transport.send(outgoing(mail, deps.from));
   } catch (error) {
@@ -66,10 +74,10 @@ async function deliverOne(deps: DeliveryDeps, mail: ClaimedMail, policy: typeof 
       ...(giveUp ? { exhausted: policy.maxAttempts } : {}),
     });
     deps.log.warn({ outbox: mail.id, attempts: mail.attempts, error: message, via: deps.transport.description }, giveUp ? 'mail given up' : 'mail will be retried');
-    return false;
+    return permanent ? 'given-up' : 'transient';
   }
   await markMailSent(deps.db, mail.id, deps.clock.now());
-  return true;
+  return 'sent';
 }
 
 /** The message of an outbox row: always the same for the same row. */

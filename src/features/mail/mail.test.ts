@@ -77,7 +77,7 @@ describe.each(DIALECTS)('the mail outbox on %s', (dialect) => {
   it('delivers queued mail to a real SMTP server, with our From, a stable Message-ID and the text intact, and marks it sent', async () => {
     await queueMail(t.database.db, letter(1), clock.now());
     await queueMail(t.database.db, { ...letter(2), html: '<p>Dear reader 2</p>' }, clock.now());
-    expect(await deliver()).toEqual({ sent: 2, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 2, failed: 0, deferred: 0 });
     expect(smtp.received).toHaveLength(2);
     const [first, second] = smtp.received;
     expect(first!.envelopeTo).toEqual(['reader1@example.org']);
@@ -95,7 +95,7 @@ describe.each(DIALECTS)('the mail outbox on %s', (dialect) => {
     await queueMail(t.database.db, letter(1), clock.now());
     await deliver();
     clock.advance(24 * 3600_000);
-    expect(await deliver()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 0, failed: 0, deferred: 0 });
     expect(smtp.received).toHaveLength(1);
   });
 
@@ -117,16 +117,16 @@ describe.each(DIALECTS)('the mail outbox on %s', (dialect) => {
   it('tries again later, with growing waits, when the server says to try later, and sends it then', async () => {
     await queueMail(t.database.db, letter(1), clock.now());
     smtp.refuseNext(2, 451);
-    expect(await deliver()).toEqual({ sent: 0, failed: 1 });
+    expect(await deliver()).toEqual({ sent: 0, failed: 1, deferred: 0 });
     expect((await rows())[0]).toMatchObject({ sent_at: null, attempts: 1, next_attempt_at: '2026-06-15T12:01:00.000Z' });
     expect((await rows())[0]!.last_error).toMatch(/Try again later/);
     clock.advance(59_000);
-    expect(await deliver()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 0, failed: 0, deferred: 0 });
     clock.advance(1_000);
-    expect(await deliver()).toEqual({ sent: 0, failed: 1 });
+    expect(await deliver()).toEqual({ sent: 0, failed: 1, deferred: 0 });
     expect((await rows())[0]).toMatchObject({ attempts: 2, next_attempt_at: '2026-06-15T12:03:00.000Z' });
     clock.advance(120_000);
-    expect(await deliver()).toEqual({ sent: 1, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 1, failed: 0, deferred: 0 });
     expect(smtp.received).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ sent_at: '2026-06-15T12:03:00.000Z', last_error: null });
   });
@@ -135,31 +135,48 @@ describe.each(DIALECTS)('the mail outbox on %s', (dialect) => {
     await queueMail(t.database.db, letter(1), clock.now());
     const down = smtpTransport('smtp://127.0.0.1:1');
     try {
-      expect(await deliver(t.database, down)).toEqual({ sent: 0, failed: 1 });
+      expect(await deliver(t.database, down)).toEqual({ sent: 0, failed: 1, deferred: 0 });
     } finally {
       await down.close();
     }
     expect((await rows())[0]).toMatchObject({ sent_at: null, attempts: 1, next_attempt_at: '2026-06-15T12:01:00.000Z' });
     clock.advance(60_000);
-    expect(await deliver()).toEqual({ sent: 1, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 1, failed: 0, deferred: 0 });
+  });
+
+  it('tries one message, not every one, while the server is down, and keeps the others’ tries', async () => {
+    for (let i = 1; i <= 3; i++) await queueMail(t.database.db, letter(i), clock.now());
+    const down = smtpTransport('smtp://127.0.0.1:1');
+    try {
+      expect(await deliver(t.database, down)).toEqual({ sent: 0, failed: 1, deferred: 2 });
+    } finally {
+      await down.close();
+    }
+    expect((await rows()).map((r) => [r.attempts, r.next_attempt_at])).toEqual([
+      [1, '2026-06-15T12:01:00.000Z'],
+      [0, '2026-06-15T12:01:00.000Z'],
+      [0, '2026-06-15T12:01:00.000Z'],
+    ]);
+    clock.advance(60_000);
+    expect(await deliver()).toEqual({ sent: 3, failed: 0, deferred: 0 });
   });
 
   it('gives up at once on a message the server refuses for good, and after the last try on others', async () => {
     await queueMail(t.database.db, letter(1), clock.now());
     smtp.refuseNext(1, 550);
-    expect(await deliver()).toEqual({ sent: 0, failed: 1 });
+    expect(await deliver()).toEqual({ sent: 0, failed: 1, deferred: 0 });
     expect((await rows())[0]).toMatchObject({ sent_at: null, attempts: MAIL_DELIVERY.maxAttempts });
     expect((await rows())[0]!.last_error).toMatch(/^refused: .*Mailbox unavailable/);
     clock.advance(7 * 24 * 3600_000);
-    expect(await deliver()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 0, failed: 0, deferred: 0 });
 
     await queueMail(t.database.db, letter(2), clock.now());
     smtp.refuseNext(MAIL_DELIVERY.maxAttempts, 451);
     for (let i = 0; i < MAIL_DELIVERY.maxAttempts; i++) {
-      expect(await deliver()).toEqual({ sent: 0, failed: 1 });
+      expect(await deliver()).toEqual({ sent: 0, failed: 1, deferred: 0 });
       clock.advance(MAIL_DELIVERY.maxDelayMs);
     }
-    expect(await deliver()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 0, failed: 0, deferred: 0 });
     expect(smtp.received).toEqual([]);
   });
 
@@ -168,7 +185,7 @@ describe.each(DIALECTS)('the mail outbox on %s', (dialect) => {
     const files = fileTransport(folder);
     await queueMail(t.database.db, letter(1), clock.now());
     await queueMail(t.database.db, { ...letter(2), to: 'ed@example.org' }, clock.now());
-    expect(await deliver(t.database, files)).toEqual({ sent: 2, failed: 0 });
+    expect(await deliver(t.database, files)).toEqual({ sent: 2, failed: 0, deferred: 0 });
     const names = fs.readdirSync(folder).sort();
     const ids = (await rows()).map((r) => r.id);
     expect(names).toEqual(ids.map((id) => `20260615T120000Z-${id}.eml`));
@@ -182,7 +199,7 @@ describe.each(DIALECTS)('the mail outbox on %s', (dialect) => {
     expect(header(raw, 'Message-ID')).toMatch(/^<outbox\.\d+\.[0-9a-f]{16}@lantern\.example>$/);
     expect(textBody(raw).replace(/\r\n/g, '\n')).toBe(letter(1).text);
     expect((await rows()).every((r) => r.sent_at === '2026-06-15T12:00:00.000Z')).toBe(true);
-    expect(await deliver(t.database, files)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliver(t.database, files)).toEqual({ sent: 0, failed: 0, deferred: 0 });
     expect(fs.readdirSync(folder)).toHaveLength(2);
   });
 });

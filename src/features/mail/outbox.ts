@@ -123,6 +123,16 @@ export async function markMailFailed(db: Kysely<DB>, id: number, failure: { erro
     .execute();
 }
 
+/** Puts a claimed message back untried: due again at `retryAt`, the claim's try not counted. */
+export async function releaseMail(db: Kysely<DB>, id: number, retryAt: Date): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ next_attempt_at: retryAt.toISOString(), attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .execute();
+}
+
 /** Sent messages older than `olderThanMs` (private data: addresses): deleted, returns how many. */
 export async function purgeSentMail(db: Kysely<DB>, now: Date, olderThanMs: number): Promise<number> {
   const result = await db

@@ -68,7 +68,7 @@ describe.each(DIALECTS)('resetting a forgotten password by email on %s', (dialec
     expect(answer.body).toContain('If an account exists for that address, we’ve sent a link to it.');
     await expectValidHtml(answer.body, 'check your email page');
 
-    expect(await deliver()).toEqual({ sent: 1, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 1, failed: 0, deferred: 0 });
     const mail = smtp.received[0]!;
     expect(mail.envelopeTo).toEqual(['ed@lantern.example']);
     expect(header(mail.raw, 'Subject')).toBe('Reset your password for The Lantern');
