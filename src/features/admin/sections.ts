@@ -1,5 +1,5 @@
 import { accountSection } from './account/index.js';
-import { commentsDesk } from './comments/index.js';
+import { registerPostRoutes } from './posts/routes.js';
 import type { AdminSection } from './routes.js';
 import { auditSection, authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
 
@@ -8,8 +8,8 @@ import { auditSection, authorsSection, categoriesSection, pagesSection, settings
  * admin plugin (so they share the sign-in guard, CSRF and error handling). Add one line per section.
  */
 export const ADMIN_SECTIONS: AdminSection[] = [
+  registerPostRoutes,
   pagesSection,
-  commentsDesk,
   categoriesSection,
   tagsSection,
   authorsSection,
