@@ -1,4 +1,5 @@
 import type { AppContext } from './context.js';
+import { eraseExpiredCommentIps } from './features/comments/index.js';
 import {
   createWorker, type JobHandlers, purgeExpiredSessions, purgeFinishedJobs, purgeOldRateLimits, purgePasswordResets,
   type Sweep, type WorkerOptions,
@@ -18,6 +19,7 @@ export const SWEEPS: readonly Sweep[] = [
   { name: 'purge-password-resets', run: purgePasswordResets },
   { name: 'purge-finished-jobs', run: purgeFinishedJobs },
   { name: 'purge-sent-mail', run: (db, now) => purgeSentMail(db, now, MAIL_DELIVERY.keepSentMs) },
+  { name: 'erase-comment-ips', run: eraseExpiredCommentIps },
 ];
 
 /** Handlers of one-off jobs (enqueueJob), by kind. */

@@ -56,6 +56,13 @@ export const en: Messages = {
     newerComments: 'Newer comments',
     permalink: (name) => `Link to the comment by ${name}`,
     errorSummary: 'Your comment was not posted:',
+    confirmTitle: 'Reply notifications',
+    confirmButton: 'Yes, email me when someone replies',
+    confirmed: 'Done: we will email you when someone replies to your comment.',
+    unsubscribeTitle: 'Stop reply notifications',
+    unsubscribeButton: 'Stop these emails',
+    unsubscribed: 'Done: you will get no more reply notifications for this comment.',
+    linkInvalid: 'This link is not valid any more.',
     errors: {
       nameRequired: 'Enter your name.',
       nameTooLong: 'Keep your name under 100 characters.',

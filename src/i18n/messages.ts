@@ -64,6 +64,13 @@ export interface CommentMessages {
   newerComments: string;
   permalink: (name: string) => string;
   errorSummary: string;
+  confirmTitle: string;
+  confirmButton: string;
+  confirmed: string;
+  unsubscribeTitle: string;
+  unsubscribeButton: string;
+  unsubscribed: string;
+  linkInvalid: string;
   errors: Record<
     | 'nameRequired' | 'nameTooLong' | 'emailInvalid' | 'urlInvalid' | 'bodyRequired' | 'bodyTooLong'
     | 'tooFast' | 'duplicate' | 'rateLimited' | 'replyUnavailable',

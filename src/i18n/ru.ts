@@ -62,6 +62,13 @@ export const ru: Messages = {
     newerComments: 'Более новые комментарии',
     permalink: (name) => `Ссылка на комментарий: ${name}`,
     errorSummary: 'Комментарий не отправлен:',
+    confirmTitle: 'Уведомления об ответах',
+    confirmButton: 'Да, сообщать мне об ответах',
+    confirmed: 'Готово: мы сообщим вам по почте об ответах на ваш комментарий.',
+    unsubscribeTitle: 'Отписка от уведомлений',
+    unsubscribeButton: 'Больше не присылать',
+    unsubscribed: 'Готово: уведомлений об ответах на этот комментарий больше не будет.',
+    linkInvalid: 'Эта ссылка больше не действует.',
     errors: {
       nameRequired: 'Укажите имя.',
       nameTooLong: 'Имя должно быть короче 100 символов.',

@@ -12,3 +12,4 @@ export {
 } from './moderation.js';
 export { eraseCommenter, type ErasureMode, exportCommenter } from './privacy.js';
 export { COMMENT_STATES } from './model.js';
+export { eraseExpiredCommentIps } from './retention.js';

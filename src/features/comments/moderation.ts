@@ -5,6 +5,7 @@ import { type AuditActor, recordAudit } from '../audit/index.js';
 import { loadSettings } from '../site/index.js';
 import { addBlock } from './blocks.js';
 import type { ModeratedComment } from './model.js';
+import { mailContext, queueReplyNotices } from './notifications.js';
 import { postPath } from './posts-link.js';
 import type { CommentDeps } from './rules.js';
 import { commentSecret, hashIp } from './secret.js';
@@ -81,6 +82,7 @@ export async function moderateComments(deps: CommentDeps, ids: number[], action:
       .where('status', '!=', status)
       .executeTakeFirst();
     const changed = Number(result.numUpdatedRows);
+    if (status === 'approved') await queueReplyNotices(trx, await mailContext(trx, new Date(now)), ids);
     await recordAudit(trx, { action: `comment.${action}`, subject: ids.map((id) => `comment:${id}`).join(','), ...actorOf(actor), details: { ids, changed } }, new Date(now));
     return changed;
   });
@@ -131,6 +133,7 @@ export async function replyAsStaff(
       post_id: parent.post_id, parent_id: parent.id, depth: Math.min(parent.depth + 1, settings.comments.threadDepth), user_id: user.id,
       author_name: user.name, author_email: user.email, body: text, status: 'approved', created_at: at, approved_at: at,
     }).returning('id').executeTakeFirstOrThrow();
+    await queueReplyNotices(trx, await mailContext(trx, now), [row.id]);
     await recordAudit(trx, { action: 'comment.reply', subject: `comment:${row.id}`, ...actorOf(actor), details: { parentId } }, now);
     return row.id;
   });

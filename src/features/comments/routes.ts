@@ -13,7 +13,8 @@ import type { CommentDraft } from './model.js';
 import { submitComment } from './rules.js';
 import { commentSecret, idsFromPendingCookie, pendingCookieValue } from './secret.js';
 import { loadCommentSection, type SectionRequest } from './section.js';
-import { listPostComments } from './storage.js';
+import { findCommentablePost, listPostComments } from './storage.js';
+import { registerSubscriptionRoutes } from './subscription-routes.js';
 import { buildThreads, pageOfComment } from './thread.js';
 import type { CommentFormState } from './views.js';
 
@@ -81,9 +82,21 @@ const commentForm = z.object({
   formToken: text(200),
 });
 
-/** POST /comments/: a reader's comment; answers 303 to it (or to a notice), or the form again. */
+/**
+ * POST /comments/: a reader's comment; answers 303 to it (or to a notice), or the form again.
+ * Also the comment permalinks of mail (/comments/N/) and the subscription links.
+ */
 export function commentsRoutes(deps: CommentsRoutesDeps): FastifyPluginAsync {
   return async (app) => {
+    registerSubscriptionRoutes(app, deps);
+
+    // The permalink in mail: /comments/N/ → the article, on the right page, at the comment.
+    app.get<{ Params: { id: string } }>('/comments/:id/', async (request, reply) => {
+      const id = /^[1-9]\d{0,9}$/.test(request.params.id) ? Number(request.params.id) : 0;
+      const location = id ? await commentLocation(deps, id) : null;
+      return location ? reply.redirect(location, 303) : reply.callNotFound();
+    });
+
     app.post('/comments/', async (request, reply) => {
       const parsed = commentForm.safeParse(request.body ?? {});
       if (!parsed.success) throw new AppError('BAD_REQUEST');
@@ -116,9 +129,21 @@ async function redirectToComment(
   const secret = await commentSecret(deps.db);
   const own = [...idsFromPendingCookie(secret, request.cookies[OWN_COMMENTS_COOKIE]), outcome.id];
   reply.setCookie(OWN_COMMENTS_COOKIE, pendingCookieValue(secret, own), cookieOptions(request, OWN_COOKIE_DAYS * 86_400));
+  return reply.redirect(await addressOf(deps, post, outcome.id, own), 303);
+}
+
+/** The article address of a comment: its page of threads and its anchor. */
+async function addressOf(deps: CommentsRoutesDeps, post: { id: number; path: string }, id: number, own: number[]): Promise<string> {
   const perPage = (await loadSettings(deps.db)).comments.commentsPerPage;
-  const page = pageOfComment(buildThreads(await listPostComments(deps.db, post.id, own)), outcome.id, perPage);
-  return reply.redirect(`${post.path}${page > 1 ? `?cpage=${page}` : ''}#comment-${outcome.id}`, 303);
+  const page = pageOfComment(buildThreads(await listPostComments(deps.db, post.id, own)), id, perPage);
+  return `${post.path}${page > 1 ? `?cpage=${page}` : ''}#comment-${id}`;
+}
+
+/** Where an approved comment of a visible post is read, or null. */
+async function commentLocation(deps: CommentsRoutesDeps, id: number): Promise<string | null> {
+  const row = await deps.db.selectFrom('comments').select(['post_id']).where('id', '=', id).where('status', '=', 'approved').executeTakeFirst();
+  const post = row ? await findCommentablePost(deps.db, row.post_id, deps.clock.now().toISOString()) : null;
+  return post ? addressOf(deps, post, id, []) : null;
 }
 
 /** The article again with the form as the reader left it and the errors by the fields. */

@@ -4,8 +4,10 @@ import type { Clock } from '../../lib/clock.js';
 import type { DB } from '../../storage/schema.js';
 import { hitLimit } from '../rate-limits/index.js';
 import { loadSettings, type Settings } from '../site/index.js';
+import { randomToken } from '../../lib/tokens.js';
 import { matchBlocks } from './blocks.js';
 import type { CommentDraft, CommentState, SubmitOutcome, Visitor } from './model.js';
+import { type MailContext, queueModeratorAlerts, queueReplyNotices, queueSubscriptionConfirmation, tokenHash } from './notifications.js';
 import { commentSecret, formTokenAge, hashIp } from './secret.js';
 import { type CommentablePost, findCommentablePost, findReplyTarget, isDuplicate, isKnownCommenter } from './storage.js';
 import { cleanLine, cleanText, countLinks, safeUrl } from './text.js';
@@ -96,18 +98,48 @@ export async function submitComment(deps: CommentDeps, draft: CommentDraft, visi
     : countLinks(value.body) > rules.maxLinks
       ? 'pending'
       : rules.autoApproveKnown && (await isKnownCommenter(deps.db, value.email)) ? 'approved' : 'pending';
-  const at = now.toISOString();
-  const row = await deps.db
-    .insertInto('comments')
-    .values({
-      post_id: post.id, parent_id: parent?.id ?? null, depth: parent ? parent.depth + 1 : 1,
-      author_name: value.name, author_email: value.email, author_url: value.url, body: value.body,
-      status, spam_reason: spamReason ?? '', created_at: at, approved_at: status === 'approved' ? at : null,
-      ip_hash: ipHash, ip: visitor.ip, user_agent: visitor.userAgent.slice(0, 300),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, status, post };
+  const id = await storeComment(deps, { post, parent, value, status, spamReason, ipHash, visitor, notify: draft.notifyReplies, settings, secret, now });
+  return { id, status, post };
+}
+
+interface NewComment {
+  post: CommentablePost;
+  parent: { id: number; depth: number } | null | undefined;
+  value: Cleaned;
+  status: CommentState;
+  spamReason: string | null;
+  ipHash: string;
+  visitor: Visitor;
+  notify: boolean;
+  settings: Settings;
+  secret: string;
+  now: Date;
+}
+
+/** Inserts the comment and queues its mail in one transaction; returns its id. */
+async function storeComment(deps: CommentDeps, c: NewComment): Promise<number> {
+  const at = c.now.toISOString();
+  const token = c.notify && c.status !== 'spam' ? randomToken(24) : null;
+  const mail: MailContext = { baseUrl: c.settings.baseUrl, siteTitle: c.settings.title, secret: c.secret, now: c.now };
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('comments')
+      .values({
+        post_id: c.post.id, parent_id: c.parent?.id ?? null, depth: c.parent ? c.parent.depth + 1 : 1,
+        author_name: c.value.name, author_email: c.value.email, author_url: c.value.url, body: c.value.body,
+        status: c.status, spam_reason: c.spamReason ?? '', created_at: at, approved_at: c.status === 'approved' ? at : null,
+        ip_hash: c.ipHash, ip: c.visitor.ip, user_agent: c.visitor.userAgent.slice(0, 300),
+        notify_replies: token ? 1 : 0, notify_token_hash: token ? tokenHash(token) : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (c.status === 'pending') {
+      await queueModeratorAlerts(trx, mail, { id: row.id, authorName: c.value.name, body: c.value.body, postTitle: c.post.title });
+    }
+    if (token) await queueSubscriptionConfirmation(trx, mail, { id: row.id, email: c.value.email, postTitle: c.post.title }, token);
+    if (c.status === 'approved') await queueReplyNotices(trx, mail, [row.id]);
+    return row.id;
+  });
 }
 
 async function checkRateLimits(deps: CommentDeps, who: { ipHash: string; email: string }, rules: CommentSettings, now: Date) {
