@@ -36,6 +36,13 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AdminDeps): vo
     return reply.redirect('/admin/account', 303);
   });
 
+  registerTwoFactorRoutes(app, deps, showAccount);
+}
+
+type ShowAccount = (request: FastifyRequest, reply: FastifyReply, forms?: { twoFactor?: FieldState }, status?: number) => Promise<FastifyReply>;
+
+/** /admin/account/two-factor: set up (key, link, QR code, confirming code) and turn off. */
+function registerTwoFactorRoutes(app: FastifyInstance, deps: AdminDeps, showAccount: ShowAccount): void {
   app.get('/admin/account/two-factor', async (request, reply) => {
     const user = currentUser(request);
     if (user.totpEnabled) return reply.redirect('/admin/account', 303);

@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../../http/session.js';
-import { completePasswordReset, findPasswordReset, requestPasswordReset } from '../../accounts/password-reset.js';
+import { completePasswordReset, findPasswordReset, requestPasswordReset, type ResetTarget } from '../../accounts/password-reset.js';
 import { createSession, SESSION_LIFETIME } from '../../accounts/sessions.js';
 import { recordAudit } from '../../audit/index.js';
 import { loadSettings } from '../../site/settings.js';
@@ -52,16 +52,25 @@ export function registerPasswordResetRoutes(app: FastifyInstance, deps: AdminDep
     if (!result.ok) return sendPage(reply, renderNewPassword(await adminFrame(deps, request, reply), token, { values: {}, errors: result.errors }), result.status);
     const target = result.value;
     if (!target) return sendPage(reply, renderResetInvalid(await adminFrame(deps, request, reply)), 410);
-    if (target.totpEnabled) {
-      // A link in a mailbox is one factor: the second one is still asked for at sign-in.
-      clearSessionCookie(request, reply);
-      flash(reply, 'Your password has been changed. Sign in with it and the code from your authenticator app.');
-      return reply.redirect('/admin/', 303);
-    }
-    const session = await createSession(deps.db, target.userId, now, request.headers['user-agent'] ?? '');
-    await recordAudit(deps.db, { action: 'user.sign_in', subject: `user:${target.userId}`, userId: target.userId, actor: target.email, details: { ip: request.ip, via: 'password-reset' } }, now);
-    setSessionCookie(request, reply, session, SESSION_LIFETIME.absoluteMs / 1000);
-    flash(reply, 'Your password has been changed, and you are signed in.');
-    return reply.redirect('/admin/', 303);
+    return signInAfterReset(deps, request, reply, target, now);
   });
+}
+
+/**
+ * After a reset: signs the user in — unless two-factor sign-in is on, since a link in a mailbox
+ * is only one factor; then the sign-in form asks for the code as well.
+ */
+async function signInAfterReset(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply, target: ResetTarget, now: Date) {
+  if (target.totpEnabled) {
+    clearSessionCookie(request, reply);
+    flash(reply, 'Your password has been changed. Sign in with it and the code from your authenticator app.');
+    return reply.redirect('/admin/', 303);
+  }
+  const session = await createSession(deps.db, target.userId, now, request.headers['user-agent'] ?? '');
+  await recordAudit(deps.db, {
+    action: 'user.sign_in', subject: `user:${target.userId}`, userId: target.userId, actor: target.email, details: { ip: request.ip, via: 'password-reset' },
+  }, now);
+  setSessionCookie(request, reply, session, SESSION_LIFETIME.absoluteMs / 1000);
+  flash(reply, 'Your password has been changed, and you are signed in.');
+  return reply.redirect('/admin/', 303);
 }
