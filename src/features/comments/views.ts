@@ -55,7 +55,7 @@ function commentItem(node: ThreadNode, view: CommentSectionView): SafeHtml {
   return html`<li id="comment-${c.id}" class="comment${c.status === 'pending' ? ' pending' : ''}${c.isStaff ? ' staff' : ''}">
 <article class="comment-card" aria-labelledby="comment-${c.id}-author">
 <p class="comment-meta"><span class="comment-author" id="comment-${c.id}-author">${name}</span>${c.isStaff ? html` <span class="comment-staff">(${t.staff})</span>` : ''}
-<a class="comment-permalink" href="#comment-${c.id}" aria-label="${t.permalink(c.authorName)}"><time datetime="${c.createdAt}">${when}</time></a></p>
+<a class="comment-permalink" href="#comment-${c.id}" title="${t.permalink(c.authorName)}"><time datetime="${c.createdAt}">${when}</time></a></p>
 ${c.status === 'pending' ? html`<p class="comment-awaiting">${t.awaitingModeration}</p>` : ''}
 <div class="comment-body">${renderCommentBody(c.body)}</div>
 ${canReply ? html`<p class="comment-reply"><a href="${replyHref(view, c.id)}" aria-label="${t.replyTo(c.authorName)}">${t.reply}</a></p>` : ''}
