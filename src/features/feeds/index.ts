@@ -1,13 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { feedRoutes } from './feed-routes.js';
-import type { PostFeedDeps } from './post-feeds.js';
+import { sitemapRoutes } from './sitemap-routes.js';
+import type { SitemapDeps } from './sitemaps.js';
 
 export { feedRoutes } from './feed-routes.js';
 export type { FeedDocument, FeedEntry, FeedFormat } from './feed-model.js';
+export { robotsTxt, sitemapRoutes } from './sitemap-routes.js';
+export { MAX_URLS_PER_SITEMAP, type SitemapDeps } from './sitemaps.js';
 
-/** Feeds: everything that tells machines what the site publishes. */
-export function feedsPlugin(deps: PostFeedDeps): FastifyPluginAsync {
+/**
+ * Feeds, sitemaps and robots.txt: everything that tells machines what the site publishes.
+ * `deps.pageSize` (URLs per sitemap) is for tests; it defaults to the protocol's 50,000.
+ */
+export function feedsPlugin(deps: SitemapDeps): FastifyPluginAsync {
   return async (app) => {
     await app.register(feedRoutes(deps));
+    await app.register(sitemapRoutes(deps));
   };
 }
