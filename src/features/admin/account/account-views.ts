@@ -23,7 +23,7 @@ export function renderAccount(frame: AdminFrame, page: AccountPage, forms: { pas
 ${errorSummary(passwordForm, { current: 'Current password', password: 'New password', confirm: 'New password again' })}
 <section class="panel" aria-labelledby="password-heading">
 <h2 id="password-heading">Change your password</h2>
-<form method="post" action="/admin/account/password" class="stack">
+<form method="post" action="/admin/account/password">
 ${csrfField(frame.csrfToken)}
 ${inputField('current', 'Current password', passwordForm, { type: 'password', required: true, autocomplete: 'current-password', secret: true })}
 ${inputField('password', 'New password', passwordForm, { type: 'password', required: true, autocomplete: 'new-password', secret: true, hint: NEW_PASSWORD_HINT })}
@@ -47,7 +47,7 @@ ${csrfField(frame.csrfToken)}
 function twoFactorPanel(frame: AdminFrame, page: AccountPage, state: FieldState): SafeHtml {
   const body = page.totpEnabled
     ? html`<p><strong>On.</strong> Signing in asks for a code from your authenticator app as well as your password.</p>
-<form method="post" action="/admin/account/two-factor/disable" class="stack">
+<form method="post" action="/admin/account/two-factor/disable">
 ${csrfField(frame.csrfToken)}
 ${inputField('off_password', 'Your password', state, { type: 'password', required: true, autocomplete: 'current-password', secret: true, hint: 'To turn two-factor sign-in off, confirm it is you.' })}
 <div class="actions"><button type="submit" class="danger">Turn off two-factor sign-in</button></div>
@@ -67,6 +67,9 @@ export interface TwoFactorSetup {
   qrSvg?: string;
 }
 
+/** A long URI with line-break opportunities after `?` and each `&`, so it never widens the page. */
+const breakable = (uri: string): SafeHtml[] => uri.split(/(?<=[?&])/).map((part, i) => (i ? html`<wbr>${part}` : html`${part}`));
+
 /** The key in groups of four, as authenticator apps show and accept it. */
 export const groupSecret = (secret: string): string => secret.replace(/(.{4})(?=.)/g, '$1 ');
 
@@ -82,7 +85,7 @@ ${errorSummary(state, { code: 'Code from your authenticator app' })}
 <p><code class="secret" id="secret">${groupSecret(setup.secret)}</code></p>
 ${setup.qrSvg ? html`<figure class="qr">${raw(setup.qrSvg)}<figcaption>Or scan this code with the app.</figcaption></figure>` : ''}
 <p>On the phone that has the app, you can <a href="${setup.uri}">open this link</a> instead:</p>
-<p><code class="uri">${setup.uri}</code></p></li>
+<p><code class="uri">${breakable(setup.uri)}</code></p></li>
 <li><p>Enter the six-digit code the app now shows, to check that it works.</p></li>
 </ol>
 <form method="post" action="/admin/account/two-factor" class="stack">

@@ -90,6 +90,7 @@ describe.each(DIALECTS)('managing one’s own account on %s', (dialect) => {
     const secret = setup.body.match(/name="secret" value="([A-Z2-7]{32})"/)![1]!;
     expect(setup.body).toContain(`<code class="secret" id="secret">${secret.match(/.{4}/g)!.join(' ')}</code>`);
     expect(setup.body).toContain(`href="otpauth://totp/Broadside%3Acora%40lantern.example?secret=${secret}&amp;issuer=Broadside`);
+    expect(setup.body).toContain(`<code class="uri">otpauth://totp/Broadside%3Acora%40lantern.example?<wbr>secret=${secret}&amp;<wbr>issuer=Broadside&amp;<wbr>`);
     expect(setup.body).toMatch(/<svg width="200" height="200" role="img" aria-label="QR code of the key, for your authenticator app" xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+">/);
     expect(setup.body).not.toMatch(/<img|https?:\/\/(?!www\.w3\.org\/2000\/svg")/);
 
