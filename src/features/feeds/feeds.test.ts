@@ -18,6 +18,24 @@ interface JsonFeed {
   }[];
 }
 
+/**
+ * The rules JSON Feed 1.1 sets for a document: version URL, a title and items; each item an
+ * id string and content_html or content_text; dates RFC 3339; URLs absolute.
+ */
+function expectJsonFeed11(feed: JsonFeed): void {
+  expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+  expect(typeof feed.title).toBe('string');
+  expect(Array.isArray(feed.items)).toBe(true);
+  for (const url of [feed.home_page_url, feed.feed_url]) expect(url).toMatch(/^https?:\/\//);
+  for (const item of feed.items) {
+    expect(typeof item.id).toBe('string');
+    expect(typeof item.content_html === 'string' || typeof (item as { content_text?: unknown }).content_text === 'string').toBe(true);
+    expect(item.url).toMatch(/^https?:\/\//);
+    for (const date of [item.date_published, item.date_modified]) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+    for (const author of item.authors) expect(typeof author.name).toBe('string');
+  }
+}
+
 describe.each(DIALECTS)('feeds on %s', (dialect) => {
   let t: TestApp;
   beforeEach(async () => {
@@ -27,7 +45,11 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
   const rss = async (url: string) => parseFeed((await get(url)).body);
-  const json = async (url: string) => JSON.parse((await get(url)).body) as JsonFeed;
+  const json = async (url: string) => {
+    const feed = JSON.parse((await get(url)).body) as JsonFeed;
+    expectJsonFeed11(feed);
+    return feed;
+  };
 
   it('give a feed reader the newest articles first in RSS, Atom and JSON Feed, with GUID, link, authors, categories and dates', async () => {
     const anna = await givenAuthor(t.ctx, 'Anna Keller');
