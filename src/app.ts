@@ -3,7 +3,7 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import type { AppContext } from './context.js';
 import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
-import { archiveRoutes } from './features/archive/index.js';
+import { archiveRoutes, withSidebar } from './features/archive/index.js';
 import { commentsRoutes, installCommentSlots } from './features/comments/index.js';
 import { feedsPlugin } from './features/feeds/index.js';
 import { pagesRoutes } from './features/pages/index.js';
@@ -46,7 +46,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
   const db = ctx.database.db;
-  const frame = createFrameLoader({ db, stylesheet: versionedAssetUrl('assets/site.css') });
+  // Every public page gets the sidebar (calendar, monthly archive) through its frame.
+  const frame = withSidebar(createFrameLoader({ db, stylesheet: versionedAssetUrl('assets/site.css') }), { db, clock: ctx.clock });
   const notFoundPage = () => renderNotFoundPage({ db, clock: ctx.clock, frame });
 
   addSecurityHeaders(app);

@@ -76,4 +76,12 @@ export const en: Messages = {
       replyUnavailable: 'You can no longer reply to that comment; post a new comment instead.',
     },
   },
+  archiveSidebar: 'Archive',
+  calendar: 'Calendar',
+  calendarMonths: 'Other months with articles',
+  articlesOfDay: (date) => `Articles of ${date}`,
+  monthlyArchive: 'Archive by month',
+  dateArchiveEmpty: 'No articles were published in this period.',
+  onlyInLanguage: (language) => `Only articles in ${language}.`,
+  allLanguages: 'Show all languages',
 };

@@ -35,6 +35,22 @@ export interface Messages {
   archiveHeading: (kind: 'category' | 'tag' | 'author', name: string) => string;
   /** Reader comments under an article (features/comments). */
   comments: CommentMessages;
+  /** Label of the sidebar landmark (calendar and monthly archive). */
+  archiveSidebar: string;
+  /** Heading of the calendar widget. */
+  calendar: string;
+  /** Label of the links to the previous and next months that have articles. */
+  calendarMonths: string;
+  /** Accessible name of a calendar day's link; `date` is already formatted ("15 January 2014"). */
+  articlesOfDay: (date: string) => string;
+  /** Heading of the monthly archive widget. */
+  monthlyArchive: string;
+  /** A valid date archive with nothing published in it. */
+  dateArchiveEmpty: string;
+  /** Shown on an archive narrowed to one language (`?lang=ru`); `language` is its name. */
+  onlyInLanguage: (language: string) => string;
+  /** Link that removes the language filter from an archive. */
+  allLanguages: string;
 }
 
 /** The words of the comment section and form; `errors` maps the comment rules' stable codes. */

@@ -82,4 +82,12 @@ export const ru: Messages = {
       replyUnavailable: 'Ответить на этот комментарий уже нельзя; напишите новый комментарий.',
     },
   },
+  archiveSidebar: 'Архив',
+  calendar: 'Календарь',
+  calendarMonths: 'Другие месяцы с материалами',
+  articlesOfDay: (date) => `Материалы за ${date}`,
+  monthlyArchive: 'Архив по месяцам',
+  dateArchiveEmpty: 'За этот период материалов нет.',
+  onlyInLanguage: (language) => `Только материалы на языке: ${language}.`,
+  allLanguages: 'Показать все языки',
 };

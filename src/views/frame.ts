@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/index.js';
+import type { SafeHtml } from '../lib/html.js';
 import type { Settings } from '../features/site/settings.js';
 import type { FeedLink, JsonLd, OpenGraph } from './metadata.js';
 
@@ -11,6 +12,8 @@ export interface Frame {
   nav: { title: string; path: string }[];
   /** Versioned URL of the stylesheet. */
   stylesheet: string;
+  /** The sidebar's widgets (calendar, monthly archive); the layout adds no sidebar without them. */
+  sidebar?: SafeHtml;
 }
 
 /** Metadata of one page. */

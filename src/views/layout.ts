@@ -2,7 +2,11 @@ import { html, type SafeHtml } from '../lib/html.js';
 import type { Frame, PageMeta } from './frame.js';
 import { headMetadata } from './metadata.js';
 
-/** The HTML document around every public page. Returns the complete document as a string. */
+/**
+ * The HTML document around every public page. Returns the complete document as a string.
+ * With `frame.sidebar`, the main content and the sidebar (an `aside` landmark after it, so it
+ * comes below the article on a phone and beside it on a wide screen) share a `.columns` box.
+ */
 export function layout(frame: Frame, meta: PageMeta, main: SafeHtml): string {
   const { settings, t } = frame;
   const base = settings.baseUrl;
@@ -29,12 +33,19 @@ ${settings.tagline ? html`<p class="tagline">${settings.tagline}</p>` : ''}
 ${frame.nav.map((item) => html`<li><a href="${item.path}">${item.title}</a></li>`)}
 </ul></nav>
 </header>
-<main id="content">
-${main}
-</main>
+${frame.sidebar ? html`<div class="columns">
+${mainElement(main)}
+<aside class="sidebar" aria-label="${t.archiveSidebar}">
+${frame.sidebar}
+</aside>
+</div>` : mainElement(main)}
 <footer class="site-footer">
 <p>© ${settings.title} · ${t.poweredBy}</p>
 </footer>
 </body>
 </html>`}\n`;
 }
+
+const mainElement = (main: SafeHtml) => html`<main id="content">
+${main}
+</main>`;

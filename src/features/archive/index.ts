@@ -1,1 +1,3 @@
-export { archiveRoutes } from './routes.js';
+export { archiveRoutes, type ArchiveRoutesDeps } from './routes.js';
+export { loadSidebar, type SidebarFrameLoader, type SidebarView, withSidebar } from './sidebar.js';
+export { findMonthWithPosts, listArchiveMonths, listPostDays, type MonthCount } from './widget-queries.js';

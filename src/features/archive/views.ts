@@ -4,11 +4,15 @@ import type { Frame } from '../../views/frame.js';
 import { layout } from '../../views/layout.js';
 import { type PostSummary, postList } from '../posts/index.js';
 import { termPageMetadata } from '../seo/index.js';
+import { archivePagePath } from './date-paths.js';
+import { languageNotice } from './date-views.js';
 import type { TermPageSubject } from './terms.js';
 
 export interface TermPageView {
   subject: TermPageSubject;
   basePath: string;
+  /** The language the page is narrowed to (`?lang=`), if any. */
+  language?: string;
   posts: PostSummary[];
   page: number;
   totalPages: number;
@@ -18,10 +22,11 @@ export interface TermPageView {
 export function renderTermPage(frame: Frame, view: TermPageView): string {
   const { t } = frame;
   const heading = t.archiveHeading(view.subject.kind, view.subject.name);
-  const pathFor = (n: number) => (n === 1 ? view.basePath : `${view.basePath}page/${n}/`);
+  const pathFor = (n: number) => archivePagePath(view.basePath, n, view.language);
   const main = html`<header class="archive-header">
 <h1>${heading}</h1>
 ${view.subject.description ? html`<p class="description">${view.subject.description}</p>` : ''}
+${languageNotice(frame, view.language, view.basePath)}
 </header>
 ${postList(view.posts, frame)}
 ${pagination(view.page, view.totalPages, pathFor, frame)}`;

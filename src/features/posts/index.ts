@@ -1,7 +1,10 @@
 export { postInputSchema, type PostInput } from './input.js';
 export { authorPath, categoryPath, pagePath, postPath, tagPath } from './paths.js';
-export { adjacentPosts, findPublishedPost, listPublished, type PostSummary, type PublishedPost } from './read.js';
-export { postsRoutes } from './routes.js';
+export {
+  adjacentPosts, findPublishedPost, listPublished, listPublishedOnDate, visiblePosts,
+  type LocalDateFilter, type PostSummary, type PublishedPost,
+} from './read.js';
+export { articlePage, postsRoutes, type PostsRoutesDeps } from './routes.js';
 export { ensureTags, upsertAuthor, upsertCategory } from './taxonomy.js';
 export { commentSlots, postList, renderArticle } from './views.js';
 export { createPost, createPostIn, recomputeLocalDates, updatePost, updatePostIn, type PostWriteDeps } from './write.js';

@@ -211,3 +211,48 @@ export async function adjacentPosts(
   const none = new Map<number, Byline[]>();
   return { previous: previous ? toSummary(previous, none) : null, next: next ? toSummary(next, none) : null };
 }
+
+/**
+ * Published posts whose time has come (`now`, ISO UTC) and that are not in the trash: the
+ * visibility rule, for other features' queries (archive widgets). Select explicit columns only.
+ */
+export function visiblePosts(db: Kysely<DB>, now: string) {
+  return visible(db.selectFrom('posts'), now);
+}
+
+/** A date in the site's time zone: a year, a month of it, or a day of that month. */
+export interface LocalDateFilter {
+  year: number;
+  month?: number;
+  day?: number;
+  language?: string;
+}
+
+/**
+ * One page of the published posts of a local date (year, month or day in the site time zone),
+ * newest first, with the total for pagination. Orders by the stored local date parts, which
+ * follow `published_at` within one time zone, so the archive index yields rows in page order.
+ */
+export async function listPublishedOnDate(
+  db: Kysely<DB>,
+  options: LocalDateFilter & { now: string; page: number; perPage: number },
+): Promise<{ items: PostSummary[]; total: number }> {
+  let base = visible(db.selectFrom('posts'), options.now).where('posts.local_year', '=', options.year);
+  if (options.month !== undefined) base = base.where('posts.local_month', '=', options.month);
+  if (options.day !== undefined) base = base.where('posts.local_day', '=', options.day);
+  if (options.language) base = base.where('posts.language', '=', options.language);
+  const [rows, count] = await Promise.all([
+    base
+      .select(SUMMARY_COLUMNS)
+      .orderBy('posts.local_month', 'desc')
+      .orderBy('posts.local_day', 'desc')
+      .orderBy('posts.published_at', 'desc')
+      .orderBy('posts.id', 'desc')
+      .limit(options.perPage)
+      .offset((options.page - 1) * options.perPage)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const bylines = await loadBylines(db, rows.map((r) => r.id));
+  return { items: rows.map((row) => toSummary(row, bylines)), total: Number(count.n) };
+}

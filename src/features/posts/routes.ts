@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../../lib/clock.js';
-import { isValidDate } from '../../lib/dates.js';
 import type { DB } from '../../storage/schema.js';
 import type { FrameLoader } from '../site/frame.js';
 import { adjacentPosts, findPublishedPost, listPublished } from './read.js';
@@ -14,15 +13,13 @@ export interface PostsRoutesDeps {
   frame: FrameLoader;
 }
 
-const articleParams = z.object({
-  year: z.string().regex(/^\d{4}$/).transform(Number),
-  month: z.string().regex(/^\d{2}$/).transform(Number),
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,199}$/),
-});
-
 const pageParams = z.object({ n: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number) });
 
-/** The home page (with /page/N/) and the article page at /:year/:month/:slug/. */
+/**
+ * The home page (with /page/N/). The article page at /:year/:month/:slug/ is served by
+ * `articlePage`, called from the archive feature, which owns every date-shaped address
+ * (`/2014/01/15/` may be a day archive or an article whose slug is "15").
+ */
 export function postsRoutes(deps: PostsRoutesDeps): FastifyPluginAsync {
   return async (app) => {
     const home = async (page: number) => {
@@ -45,15 +42,20 @@ export function postsRoutes(deps: PostsRoutesDeps): FastifyPluginAsync {
       const body = await home(params.data.n);
       return body ? reply.type('text/html; charset=utf-8').send(body) : reply.callNotFound();
     });
-
-    app.get('/:year/:month/:slug/', async (request, reply) => {
-      const params = articleParams.safeParse(request.params);
-      if (!params.success || !isValidDate(params.data.year, params.data.month)) return reply.callNotFound();
-      const now = deps.clock.now().toISOString();
-      const post = await findPublishedPost(deps.db, { ...params.data, now });
-      if (!post) return reply.callNotFound();
-      const [frame, adjacent] = await Promise.all([deps.frame(post.language), adjacentPosts(deps.db, post, now)]);
-      return reply.type('text/html; charset=utf-8').send(renderArticle(frame, { post, ...adjacent }));
-    });
   };
+}
+
+/**
+ * The article page at /:year/:month/:slug/ (year and month in the site time zone, already
+ * checked to be a real month), or null when no published post lives there.
+ */
+export async function articlePage(
+  deps: PostsRoutesDeps,
+  params: { year: number; month: number; slug: string },
+): Promise<string | null> {
+  const now = deps.clock.now().toISOString();
+  const post = await findPublishedPost(deps.db, { ...params, now });
+  if (!post) return null;
+  const [frame, adjacent] = await Promise.all([deps.frame(post.language), adjacentPosts(deps.db, post, now)]);
+  return renderArticle(frame, { post, ...adjacent });
 }
