@@ -76,9 +76,17 @@ export async function migrateToLatest(database: Database): Promise<MigrateOutcom
     provider: migrationProvider(database.helpers),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { results, error }: MigrationResultSet = await migrator.migrateToLatest();
-  return {
-    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
-    ...(error ? { error: error instanceof Error ? error : new Error(String(error)) } : {}),
-  };
+  for (let attempt = 1; ; attempt++) {
+    const { results, error }: MigrationResultSet = await migrator.migrateToLatest();
+    const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely's introspection lists the tables of every schema; when another schema is dropped
+    // at that moment (another site or test run), it fails before doing anything. Try again.
+    if (error && applied.length === 0 && attempt < 4 && isVanishedSchemaError(error)) continue;
+    return { applied, ...(error ? { error: error instanceof Error ? error : new Error(String(error)) } : {}) };
+  }
+}
+
+function isVanishedSchemaError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '3F000' || code === '42P01';
 }

@@ -4,6 +4,7 @@ import { pagination } from '../../views/components.js';
 import type { Frame } from '../../views/frame.js';
 import { layout } from '../../views/layout.js';
 import { type PostSummary, postList } from '../posts/index.js';
+import { archivePageMetadata } from '../seo/index.js';
 import { archivePagePath, dateArchivePath } from './date-paths.js';
 import { dayName, monthYearName } from './date-names.js';
 
@@ -46,6 +47,7 @@ ${pagination(view.page, view.totalPages, pathFor, frame)}`;
       title: view.page === 1 ? heading : `${heading} · ${t.pageOf(view.page, view.totalPages)}`,
       canonicalPath: pathFor(view.page),
       noindex: view.posts.length === 0,
+      ...archivePageMetadata(frame, { name: heading, path: pathFor(view.page), language: view.language }),
     },
     main,
   );

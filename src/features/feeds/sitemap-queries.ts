@@ -1,19 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../storage/schema.js';
-import { authorPath, categoryPath, pagePath, postPath, tagPath } from '../posts/index.js';
-
-/**
- * The posts feature's visibility rule (published, its time has come, not in the trash), as a
- * query to build on. Kept in step with `visible` in posts/read.ts; to be replaced by the posts
- * feature's own export of it, which is on its way with the date archives.
- */
-function visiblePosts(db: Kysely<DB>, now: string) {
-  return db
-    .selectFrom('posts')
-    .where('posts.status', '=', 'published')
-    .where('posts.published_at', '<=', now)
-    .where('posts.deleted_at', 'is', null);
-}
+import { authorPath, categoryPath, pagePath, postPath, tagPath, visiblePosts } from '../posts/index.js';
 
 /** One `<url>` of a sitemap: a path on the site, its last modification and its translations. */
 export interface SitemapUrl {

@@ -111,6 +111,14 @@ describe.each(DIALECTS)('search-engine and social metadata on %s', (dialect) => 
     }
   });
 
+  it('describe a month archive as a CollectionPage with the site feeds', async () => {
+    await givenPost(t.ctx, { title: 'Story', publishedAt: '2026-01-15T10:00:00Z' });
+    const page = (await t.app.inject('/2026/01/')).body;
+    await expectValidHtml(page, 'month archive');
+    expect(jsonLdOf(page)).toEqual([expect.objectContaining({ '@type': 'CollectionPage', name: 'January 2026', url: `${BASE}/2026/01/` })]);
+    expect(page).toContain(`<link rel="alternate" type="application/atom+xml" title="Broadside (Atom)" href="${BASE}/feed/atom/">`);
+  });
+
   it('give static pages OpenGraph tags and 404 pages none', async () => {
     const page = (await t.app.inject('/nothing-here/')).body;
     expect(metaProperty(page, 'og:title')).toEqual([]);
