@@ -135,6 +135,7 @@ describe.each(DIALECTS)('writing a post in the admin on %s', (dialect) => {
     expect(unsaved.statusCode).toBe(200);
     expect(textOf(unsaved.body, /<h1>(.*?)<\/h1>/)).toBe('A headline not saved yet');
     expect(unsaved.body).toContain('Fresh <em>words</em>.');
+    await expectValidHtml(unsaved.body, 'unsaved preview');
     expect(await db().selectFrom('posts').select('title').execute()).toEqual([{ title: 'Tram drivers vote to strike' }]);
   });
 

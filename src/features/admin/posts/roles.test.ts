@@ -63,6 +63,8 @@ describe.each(DIALECTS)('who may do what to posts on %s', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('>Save draft</button>');
     expect(page.body).not.toContain('>Update</button>');
+    expect(page.body).toContain('Only an editor can change this post now that it is published.');
+    expect(page.body).not.toContain('data-autosave-url');
     refused(await writer.browser.post(`/admin/posts/${id}`, postForm({ title: 'Quietly changed', version: await versionOf(writer.browser, id) })));
     expect((await db().selectFrom('posts').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title).toBe('Tram drivers vote to strike');
     const list = await writer.browser.get('/admin/posts');

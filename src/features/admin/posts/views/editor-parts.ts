@@ -40,8 +40,10 @@ export function actionButtons(post: PostState | null, actor: PostActor, conflict
   const id = post?.id;
   const editor = mayPublish(actor);
   const save = status === 'draft' ? 'Save draft' : status === 'scheduled' ? 'Save changes' : 'Update';
-  return html`<div class="actions form-actions">
-${canEditPost(actor, facts) ? html`<button type="submit" name="action" value="save">${save}</button>` : ''}
+  const editable = canEditPost(actor, facts);
+  return html`${editable ? '' : html`<p class="hint">Only an editor can change this post now that it is ${status === 'scheduled' ? 'scheduled' : 'published'}.</p>`}
+<div class="actions form-actions">
+${editable ? html`<button type="submit" name="action" value="save">${save}</button>` : ''}
 <button type="submit" class="secondary" formaction="/admin/posts/preview" formtarget="_blank">Preview</button>
 ${editor && status !== 'published' ? html`<button type="submit" name="action" value="publish">Publish</button>` : ''}
 ${editor && status !== 'published' ? html`<button type="submit" name="action" value="schedule" class="secondary">Schedule</button>` : ''}

@@ -1,6 +1,6 @@
 import { languageName } from '../../../../i18n/index.js';
 import { attrs, html, raw, type SafeHtml } from '../../../../lib/html.js';
-import type { EditorChoices, PostActor, PostState, SaveAction, SaveConflict } from '../../../posts/index.js';
+import { canEditPost, type EditorChoices, type PostActor, type PostState, type SaveAction, type SaveConflict } from '../../../posts/index.js';
 import { csrfField, errorSummary, type FieldState, inputField, selectField, textareaField } from '../../views/forms.js';
 import { adminLayout, type AdminFrame } from '../../views/layout.js';
 import { FIELD_LABELS } from '../form.js';
@@ -51,7 +51,7 @@ function form(frame: AdminFrame, view: EditorView): SafeHtml {
   const id = view.post?.state.id;
   return html`<form method="post" action="${id ? `/admin/posts/${id}` : '/admin/posts/new'}" class="stack post-form" id="post-form"${attrs({
     'data-preview-url': '/admin/preview',
-    'data-autosave-url': id ? `/admin/posts/${id}/autosave` : null,
+    'data-autosave-url': id && canEditPost(view.actor, view.post!.state) ? `/admin/posts/${id}/autosave` : null,
   })}>
 ${csrfField(frame.csrfToken)}
 ${view.version ? html`<input type="hidden" name="version" value="${view.version}">` : ''}
