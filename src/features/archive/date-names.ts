@@ -19,7 +19,8 @@ function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.
   return format;
 }
 
-const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
+// setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+const utc = (year: number, month: number, day: number) => new Date(new Date(0).setUTCFullYear(year, month - 1, day));
 
 /** Upper-cases the first letter ("январь 2014 г." → "Январь 2014 г.") for headings and captions. */
 function capitalise(text: string, language: string): string {

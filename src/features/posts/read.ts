@@ -229,23 +229,40 @@ export interface LocalDateFilter {
 }
 
 /**
+ * The UTC instants within which every moment of a local date (year, month or day in any time
+ * zone) falls: the date's UTC span widened by a day on each side, more than any UTC offset.
+ */
+function utcWindow(date: LocalDateFilter): { from: string; to: string } {
+  const day = 86_400_000;
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const utc = (y: number, monthIndex: number, d: number) => new Date(0).setUTCFullYear(y, monthIndex, d);
+  const { year, month, day: d } = date;
+  const start = utc(year, (month ?? 1) - 1, d ?? 1);
+  const end = month === undefined ? utc(year + 1, 0, 1) : d === undefined ? utc(year, month, 1) : utc(year, month - 1, d + 1);
+  return { from: new Date(start - day).toISOString(), to: new Date(end + day).toISOString() };
+}
+
+/**
  * One page of the published posts of a local date (year, month or day in the site time zone),
- * newest first, with the total for pagination. Orders by the stored local date parts, which
- * follow `published_at` within one time zone, so the archive index yields rows in page order.
+ * newest first, with the total for pagination. Besides the local date parts, the query bounds
+ * `published_at` to the date's UTC window, so whichever index the planner picks (the archive
+ * index, or status + published_at, which also yields rows in page order) reads only that period.
  */
 export async function listPublishedOnDate(
   db: Kysely<DB>,
   options: LocalDateFilter & { now: string; page: number; perPage: number },
 ): Promise<{ items: PostSummary[]; total: number }> {
-  let base = visible(db.selectFrom('posts'), options.now).where('posts.local_year', '=', options.year);
+  const window = utcWindow(options);
+  let base = visible(db.selectFrom('posts'), options.now)
+    .where('posts.published_at', '>=', window.from)
+    .where('posts.published_at', '<', window.to)
+    .where('posts.local_year', '=', options.year);
   if (options.month !== undefined) base = base.where('posts.local_month', '=', options.month);
   if (options.day !== undefined) base = base.where('posts.local_day', '=', options.day);
   if (options.language) base = base.where('posts.language', '=', options.language);
   const [rows, count] = await Promise.all([
     base
       .select(SUMMARY_COLUMNS)
-      .orderBy('posts.local_month', 'desc')
-      .orderBy('posts.local_day', 'desc')
       .orderBy('posts.published_at', 'desc')
       .orderBy('posts.id', 'desc')
       .limit(options.perPage)
