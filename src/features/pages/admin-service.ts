@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
 import { slugify } from '../../lib/slug.js';
 import { parseInput } from '../../lib/validate.js';
-import { isUniqueViolation } from '../../storage/errors.js';
+import { uniqueViolationAs } from '../../storage/errors.js';
 import type { DB, PageStatus } from '../../storage/schema.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { addRedirect } from '../redirects/index.js';
@@ -100,12 +100,6 @@ async function slugTaken(trx: Transaction<DB>, slug: string, selfId: number | nu
   return Boolean(await query.executeTakeFirst());
 }
 
-/** Runs `work` in a transaction; a slug taken by a concurrent save becomes the same field error. */
-async function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  try {
-    return await db.transaction().execute(work);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('VALIDATION', { fields: TAKEN });
-    throw error;
-  }
-}
+/** One transaction; a slug taken by a concurrent save becomes the same field error as the check inside. */
+const inTransaction = <T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> =>
+  uniqueViolationAs(TAKEN, () => db.transaction().execute(work));

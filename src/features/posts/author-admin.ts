@@ -39,7 +39,18 @@ const TAKEN = 'Another author already uses this slug';
 
 /** Every author with their post count, by name. */
 export async function listAuthorsWithCounts(db: Kysely<DB>): Promise<AuthorListItem[]> {
-  const rows = await db
+  const rows = await authorsWithCounts(db).orderBy('name').orderBy('id').execute();
+  return rows.map(toAuthorItem);
+}
+
+/** One author with their post count, or null. */
+export async function findAuthorWithCount(db: Kysely<DB>, id: number): Promise<AuthorListItem | null> {
+  const row = await authorsWithCounts(db).where('id', '=', id).executeTakeFirst();
+  return row ? toAuthorItem(row) : null;
+}
+
+function authorsWithCounts(db: Kysely<DB>) {
+  return db
     .selectFrom('authors')
     .select(['id', 'name', 'slug', 'bio'])
     .select((eb) =>
@@ -50,12 +61,12 @@ export async function listAuthorsWithCounts(db: Kysely<DB>): Promise<AuthorListI
         .where('posts.deleted_at', 'is', null)
         .select((sub) => sub.fn.countAll<number | string>().as('n'))
         .as('posts'),
-    )
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, bio: r.bio, posts: toCount(r.posts) }));
+    );
 }
+
+const toAuthorItem = (r: { id: number; name: string; slug: string; bio: string; posts: number | string | null }): AuthorListItem => ({
+  id: r.id, name: r.name, slug: r.slug, bio: r.bio, posts: toCount(r.posts),
+});
 
 /** Creates an author profile; returns its id. Throws VALIDATION. */
 export async function createAuthor(deps: TermDeps, input: AuthorAdminInput, actor: AuditActor): Promise<number> {

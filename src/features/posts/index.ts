@@ -9,13 +9,16 @@ export { ensureTags, upsertAuthor, upsertCategory } from './taxonomy.js';
 export { commentSlots, postList, renderArticle } from './views.js';
 export { createPost, createPostIn, recomputeLocalDates, updatePost, updatePostIn, type PostWriteDeps } from './write.js';
 export {
+  type AuthorAdminInput, type AuthorDeletion, type AuthorListItem, createAuthor, deleteAuthor, findAuthorWithCount, listAuthorsWithCounts,
+  updateAuthor,
+} from './author-admin.js';
+export {
   type CategoryAdminInput, type CategoryDeletion, type CategoryNode, createCategory, deleteCategory, listCategoryTree, updateCategory,
 } from './category-admin.js';
-export { type TermDeps } from './term-input.js';
-export { createTag, deleteTag, listTagsWithCounts, mergeTags, type TagAdminInput, type TagListItem, updateTag } from './tag-admin.js';
 export {
-  type AuthorAdminInput, type AuthorDeletion, type AuthorListItem, createAuthor, deleteAuthor, listAuthorsWithCounts, updateAuthor,
-} from './author-admin.js';
+  createTag, deleteTag, findTagWithCount, listTagsWithCounts, mergeTags, type TagAdminInput, type TagListItem, updateTag,
+} from './tag-admin.js';
+export { type TermDeps } from './term-input.js';
 export {
   canEditPost, canViewPost, isOwnPost, mayAskForReview, mayManageTrash, mayPublish, seesAllPosts,
   type PostAccessFacts, type PostActor,

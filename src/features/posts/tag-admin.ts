@@ -27,7 +27,18 @@ const TAKEN = 'Another tag already uses this slug';
 
 /** Every tag with its post count, by name. */
 export async function listTagsWithCounts(db: Kysely<DB>): Promise<TagListItem[]> {
-  const rows = await db
+  const rows = await tagsWithCounts(db).orderBy('name').orderBy('id').execute();
+  return rows.map(toTagItem);
+}
+
+/** One tag with its post count, or null. */
+export async function findTagWithCount(db: Kysely<DB>, id: number): Promise<TagListItem | null> {
+  const row = await tagsWithCounts(db).where('id', '=', id).executeTakeFirst();
+  return row ? toTagItem(row) : null;
+}
+
+function tagsWithCounts(db: Kysely<DB>) {
+  return db
     .selectFrom('tags')
     .select(['id', 'name', 'slug'])
     .select((eb) =>
@@ -38,12 +49,10 @@ export async function listTagsWithCounts(db: Kysely<DB>): Promise<TagListItem[]>
         .where('posts.deleted_at', 'is', null)
         .select((sub) => sub.fn.countAll<number | string>().as('n'))
         .as('posts'),
-    )
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, posts: toCount(r.posts) }));
+    );
 }
+
+const toTagItem = (r: { id: number; name: string; slug: string; posts: number | string | null }): TagListItem => ({ id: r.id, name: r.name, slug: r.slug, posts: toCount(r.posts) });
 
 /** Creates a tag; returns its id. Throws VALIDATION. */
 export async function createTag(deps: TermDeps, input: TagAdminInput, actor: AuditActor): Promise<number> {

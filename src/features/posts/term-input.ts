@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { isSlug, slugify } from '../../lib/slug.js';
-import { isUniqueViolation } from '../../storage/errors.js';
+import { uniqueViolationAs } from '../../storage/errors.js';
 import type { DB } from '../../storage/schema.js';
 
 /** What the admin services for categories, tags and authors share. */
@@ -45,11 +45,5 @@ export async function slugTaken(db: Kysely<DB>, table: TermTable, slug: string, 
  * Runs `work` in one transaction. A slug taken by a concurrent save (unique violation) becomes
  * the field error `takenMessage`, like the check done inside `work`.
  */
-export async function termTransaction<T>(db: Kysely<DB>, takenMessage: string, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  try {
-    return await db.transaction().execute(work);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('VALIDATION', { fields: { slug: takenMessage } });
-    throw error;
-  }
-}
+export const termTransaction = <T>(db: Kysely<DB>, takenMessage: string, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> =>
+  uniqueViolationAs({ slug: takenMessage }, () => db.transaction().execute(work));

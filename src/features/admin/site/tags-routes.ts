@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createTag, deleteTag, listTagsWithCounts, mergeTags, updateTag } from '../../posts/index.js';
+import { createTag, deleteTag, findTagWithCount, listTagsWithCounts, mergeTags, updateTag } from '../../posts/index.js';
 import { adminFrame, flash, sendPage } from '../context.js';
 import { emptyForm } from '../views/forms.js';
 import { actorOf, attempt, formBody, guardedSection, idList, optionalId, orNotFound, plural, routeId, text } from './shared.js';
@@ -10,7 +10,7 @@ const mergeForm = z.object({ 'sourceIds[]': idList, targetId: optionalId });
 
 /** /admin/tags: list with post counts; create, edit (a new slug redirects), merge, delete. */
 export const tagsSection = guardedSection('taxonomy.manage', (app, deps) => {
-  const find = async (id: number) => orNotFound((await listTagsWithCounts(deps.db)).find((t) => t.id === id));
+  const find = async (id: number) => orNotFound(await findTagWithCount(deps.db, id));
 
   app.get('/admin/tags', async (request, reply) => {
     return sendPage(reply, renderTagList(await adminFrame(deps, request, reply), await listTagsWithCounts(deps.db)));

@@ -44,7 +44,7 @@ ${postForm(
   html`${inputField('email', LABELS.email, state, { type: 'email', required: true, autocomplete: 'off' })}
 ${inputField('name', LABELS.name, state, { required: true, maxlength: 120 })}
 ${selectField('role', LABELS.role, state, ROLE_CHOICES)}
-${inputField('password', LABELS.password, state, { type: 'password', required: true, secret: true, autocomplete: 'new-password', hint: 'At least 12 characters. Give it to them privately and ask them to change it.' })}
+${inputField('password', LABELS.password, state, { type: 'password', required: true, secret: true, autocomplete: 'new-password', hint: 'At least 12 characters. Give it to them privately: they can change it on their account page, or choose their own with “Forgotten your password?” when signing in.' })}
 ${selectField('authorId', LABELS.authorId, state, authorChoices(authors), { hint: 'The byline their posts carry, if they write.' })}
 <div class="actions"><button type="submit">Create user</button> ${backLink(CURRENT)}</div>`,
 )}`,
