@@ -68,6 +68,17 @@ describe.each(DIALECTS)('the comment form under an article on %s', (dialect) => 
     expect(page.body).not.toContain('Be the first');
   });
 
+  it('shows each teaser on the front page with its count of approved comments, linking to them', async () => {
+    const maria = new Reader(t);
+    const id = commentIdOf(await maria.comment(ARTICLE, { body: 'Counted.' }));
+    commentIdOf(await maria.comment(ARTICLE, { body: 'Held, not counted.' }));
+    await t.ctx.database.db.updateTable('comments').set({ status: 'approved' }).where('id', '=', id).execute();
+    const home = await t.app.inject('/');
+    expect(home.body).toContain(`<a class="comment-count" href="${ARTICLE}#comments">1 comment</a>`);
+    expect(home.body).not.toContain('<!--teaser-comments');
+    await expectValidHtml(home.body, 'home with comment counts');
+  });
+
   it('holds even a known commenter when the setting to trust them is off', async () => {
     await givenSettings(t.ctx, { comments: { ...(await settingsOf(t)), autoApproveKnown: false } });
     const maria = new Reader(t);

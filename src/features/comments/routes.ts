@@ -13,7 +13,7 @@ import type { CommentDraft } from './model.js';
 import { submitComment } from './rules.js';
 import { commentSecret, idsFromPendingCookie, pendingCookieValue } from './secret.js';
 import { loadCommentSection, type SectionRequest } from './section.js';
-import { findCommentablePost, listPostComments } from './storage.js';
+import { countApprovedComments, findCommentablePost, listPostComments } from './storage.js';
 import { registerSubscriptionRoutes } from './subscription-routes.js';
 import { buildThreads, pageOfComment } from './thread.js';
 import type { CommentFormState } from './views.js';
@@ -38,14 +38,17 @@ const sectionQuery = z.object({
 });
 
 /**
- * Fills the comment slots of article pages (see `commentSlots`) for the visitor asking: the
+ * Fills the comment slots (see `commentSlots`): each teaser's count of comments, and on an
+ * article page the comment section for the visitor asking: the
  * article stays a pure function of the database, and the per-visitor part (their pending
  * comments, CSRF token, reply target, page) is added here. Must be installed before
  * @fastify/cookie's own onSend hook, so the CSRF cookie it may set is still written.
  */
 export function installCommentSlots(app: FastifyInstance, deps: { db: Kysely<DB>; clock: Clock }): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string' || !payload.includes('<!--comment')) return payload;
+  app.addHook('onSend', async (request, reply, sent) => {
+    if (typeof sent !== 'string') return sent;
+    const payload = sent.includes('<!--teaser-comments:') ? await fillTeaserCounts(deps.db, sent) : sent;
+    if (!payload.includes('<!--comment')) return payload;
     const match = SLOT.exec(payload);
     const query = sectionQuery.parse(request.query ?? {});
     const loaded = match
@@ -64,6 +67,16 @@ export function installCommentSlots(app: FastifyInstance, deps: { db: Kysely<DB>
       .replace(COUNT_SLOT, () => (loaded ? ` · ${countHtml}` : ''))
       .replace(SLOT, () => (loaded ? loaded.section.value : ''));
   });
+}
+
+const TEASER_SLOT = /<!--teaser-comments:(\d{1,10}):([a-zA-Z-]{2,20}):(\/[a-z0-9/-]{0,300})-->/g;
+
+/** Replaces every teaser's slot with its count of approved comments, linking to them (one query). */
+async function fillTeaserCounts(db: Kysely<DB>, payload: string): Promise<string> {
+  const ids = [...payload.matchAll(TEASER_SLOT)].map((m) => Number(m[1]));
+  const counts = await countApprovedComments(db, ids);
+  return payload.replace(TEASER_SLOT, (_all, id: string, lang: string, path: string) =>
+    ` · <a class="comment-count" href="${escapeHtml(path)}#comments">${escapeHtml(messagesFor(lang).comments.count(counts.get(Number(id)) ?? 0))}</a>`);
 }
 
 const countText = (loaded: { count: number; post: { language: string } }): string =>

@@ -13,7 +13,7 @@ export function postTeaser(post: PostSummary, frame: Frame, level: 2 | 3 = 2): S
   return html`<li><article class="teaser"${post.language !== frame.lang ? html` lang="${post.language}"` : ''}>
 ${level === 2 ? html`<h2>${headline}</h2>` : html`<h3>${headline}</h3>`}
 ${post.standfirst ? html`<p class="standfirst">${post.standfirst}</p>` : ''}
-<p class="meta">${byline(post.authors, post.language)} · ${dateline(post.publishedAt, post.language, frame)}</p>
+<p class="meta">${byline(post.authors, post.language)} · ${dateline(post.publishedAt, post.language, frame)}${raw(commentSlots.teaser(post))}</p>
 </article></li>`;
 }
 
@@ -64,6 +64,8 @@ export interface ArticleView {
 export const commentSlots = Object.freeze({
   count: (postId: number) => `<!--comment-count:${postId}-->`,
   section: (postId: number) => `<!--comments:${postId}-->`,
+  /** A teaser's count, filled for every teaser of a page with one query. */
+  teaser: (post: { id: number; language: string; path: string }) => `<!--teaser-comments:${post.id}:${post.language}:${post.path}-->`,
 });
 
 /** The article page. `frame.lang` must already be the article's language. */
