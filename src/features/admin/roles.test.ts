@@ -17,7 +17,14 @@ const ADMINS: Role[] = ['admin'];
 type Route = { method: 'GET' | 'POST'; url: string; allowed: Role[] };
 
 const ROUTES: Route[] = [
-  // The post editor (src/features/admin/posts) adds its routes here, e.g. GET /admin/posts for EVERYONE.
+  // The post editor (src/features/admin/posts): every role writes posts of its own.
+  { method: 'GET', url: '/admin/posts', allowed: EVERYONE },
+  { method: 'GET', url: '/admin/posts/new', allowed: EVERYONE },
+  // One's own account (src/features/admin/account)
+  { method: 'GET', url: '/admin/account', allowed: EVERYONE },
+  // The comments desk (src/features/admin/comments)
+  { method: 'GET', url: '/admin/comments', allowed: EDITORS },
+  { method: 'GET', url: '/admin/comments/blocks', allowed: EDITORS },
   // Pages
   { method: 'GET', url: '/admin/pages', allowed: EDITORS },
   { method: 'GET', url: '/admin/pages/new', allowed: EDITORS },
