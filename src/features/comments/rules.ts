@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
+import { randomToken } from '../../lib/tokens.js';
 import type { DB } from '../../storage/schema.js';
 import { hitLimit } from '../rate-limits/index.js';
 import { loadSettings, type Settings } from '../site/index.js';
-import { randomToken } from '../../lib/tokens.js';
 import { matchBlocks } from './blocks.js';
 import type { CommentDraft, CommentState, SubmitOutcome, Visitor } from './model.js';
 import { type MailContext, queueModeratorAlerts, queueReplyNotices, queueSubscriptionConfirmation, tokenHash } from './notifications.js';

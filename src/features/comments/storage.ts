@@ -121,24 +121,3 @@ export async function listBlocks(db: Kysely<DB>): Promise<BlockEntry[]> {
   const rows = await db.selectFrom('comment_blocks').select(['id', 'kind', 'value', 'note', 'created_at']).orderBy('kind').orderBy('value').execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, value: r.value, note: r.note, createdAt: r.created_at }));
 }
-
-/** Page (1-based) on which the thread holding `rootId` appears, with `perPage` threads a page. */
-export async function pageOfThread(db: Kysely<DB>, postId: number, rootId: number, perPage: number): Promise<number> {
-  const row = await db
-    .selectFrom('comments')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('post_id', '=', postId).where('parent_id', 'is', null).where('status', '=', 'approved').where('id', '<', rootId)
-    .executeTakeFirstOrThrow();
-  return Math.floor(Number(row.n) / perPage) + 1;
-}
-
-/** The id of the top-level comment of the thread holding `id`. */
-export async function threadRoot(db: Kysely<DB>, id: number): Promise<number> {
-  let current = id;
-  for (let hops = 0; hops < 20; hops++) {
-    const row = await db.selectFrom('comments').select('parent_id').where('id', '=', current).executeTakeFirst();
-    if (!row || row.parent_id === null) return current;
-    current = row.parent_id;
-  }
-  return current;
-}
