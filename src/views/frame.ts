@@ -9,7 +9,8 @@ export interface Frame {
   /** Language of the page's interface strings and `<html lang>`. */
   lang: string;
   t: Messages;
-  nav: { title: string; path: string }[];
+  /** Menu links; `lang` is the linked page's language (marked when it differs from the page's). */
+  nav: { title: string; path: string; lang: string }[];
   /** Versioned URL of the stylesheet. */
   stylesheet: string;
   /** The sidebar's widgets (calendar, monthly archive); the layout adds no sidebar without them. */

@@ -10,6 +10,8 @@ import { headMetadata } from './metadata.js';
 export function layout(frame: Frame, meta: PageMeta, main: SafeHtml): string {
   const { settings, t } = frame;
   const base = settings.baseUrl;
+  // The site's own name and tagline are in its default language, even on a page in another.
+  const siteLang = settings.defaultLanguage !== frame.lang ? html` lang="${settings.defaultLanguage}"` : '';
   const fullTitle = meta.title === settings.title ? settings.title : `${meta.title} — ${settings.title}`;
   return `<!doctype html>\n${html`<html lang="${frame.lang}">
 <head>
@@ -26,11 +28,11 @@ ${headMetadata(frame, meta)}
 <body>
 <a class="skip" href="#content">${t.skipToContent}</a>
 <header class="site-header">
-<p class="site-title"><a href="/" rel="home">${settings.title}</a></p>
-${settings.tagline ? html`<p class="tagline">${settings.tagline}</p>` : ''}
+<p class="site-title"${siteLang}><a href="/" rel="home">${settings.title}</a></p>
+${settings.tagline ? html`<p class="tagline"${siteLang}>${settings.tagline}</p>` : ''}
 <nav aria-label="${t.mainNavigation}"><ul>
 <li><a href="/">${t.home}</a></li>
-${frame.nav.map((item) => html`<li><a href="${item.path}">${item.title}</a></li>`)}
+${frame.nav.map((item) => html`<li><a href="${item.path}"${item.lang !== frame.lang ? html` lang="${item.lang}"` : ''}>${item.title}</a></li>`)}
 </ul></nav>
 </header>
 ${frame.sidebar ? html`<div class="columns">

@@ -76,10 +76,10 @@ export async function findPublishedPage(db: Kysely<DB>, slug: string): Promise<P
 }
 
 /** Published pages for the site menu, oldest first (the order they were created). */
-export async function listMenuPages(db: Kysely<DB>): Promise<{ title: string; slug: string }[]> {
+export async function listMenuPages(db: Kysely<DB>): Promise<{ title: string; slug: string; language: string }[]> {
   return db
     .selectFrom('pages')
-    .select(['title', 'slug'])
+    .select(['title', 'slug', 'language'])
     .where('status', '=', 'published')
     .orderBy('id')
     .limit(8)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectValidHtml } from '../../../test/html.js';
-import { givenAuthor, givenCategory, givenPost, givenSettings } from '../../../test/fixtures.js';
+import { givenAuthor, givenCategory, givenPage, givenPost, givenSettings } from '../../../test/fixtures.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import { updatePost } from './write.js';
 
@@ -109,8 +109,12 @@ describe.each(DIALECTS)('public article pages on %s', (dialect) => {
     expect(english).toContain('<link rel="alternate" hreflang="ru" href="https://lantern.example/2026/04/pikety/">');
     expect(english).toContain('<link rel="alternate" hreflang="en" href="https://lantern.example/2026/04/pickets/">');
     expect(english).toContain('hreflang="ru" lang="ru">Пикеты в двенадцати городах</a>');
+    await givenPage(t.ctx, 'about', 'About us');
     const russian = (await t.app.inject('/2026/04/pikety/')).body;
     expect(russian).toContain('<html lang="ru">');
+    // English parts of a Russian page say so, for screen readers.
+    expect(russian).toContain('<p class="site-title" lang="en">');
+    expect(russian).toContain('<a href="/about/" lang="en">About us</a>');
     expect(russian).toContain('>4 апреля 2026 г.</time>');
     expect(russian).toContain('Текст: <a href="/author/timur-belov/"');
     expect(russian).toContain('<h2 id="postscript-heading">Постскриптум</h2>');

@@ -19,7 +19,7 @@ export function createFrameLoader(deps: { db: Kysely<DB>; stylesheet: string }):
       settings,
       lang: language,
       t: messagesFor(language),
-      nav: pages.map((p) => ({ title: p.title, path: `/${p.slug}/` })),
+      nav: pages.map((p) => ({ title: p.title, path: `/${p.slug}/`, lang: p.language })),
       stylesheet: deps.stylesheet,
     };
   };
