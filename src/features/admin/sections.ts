@@ -1,5 +1,6 @@
 import { accountSection } from './account/index.js';
 import { registerPostRoutes } from './posts/routes.js';
+import { commentsDesk } from './comments/index.js';
 import type { AdminSection } from './routes.js';
 import { auditSection, authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
 
@@ -10,6 +11,7 @@ import { auditSection, authorsSection, categoriesSection, pagesSection, settings
 export const ADMIN_SECTIONS: AdminSection[] = [
   registerPostRoutes,
   pagesSection,
+  commentsDesk,
   categoriesSection,
   tagsSection,
   authorsSection,
