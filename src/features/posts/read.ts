@@ -245,17 +245,19 @@ function utcWindow(date: LocalDateFilter): { from: string; to: string } {
 /**
  * One page of the published posts of a local date (year, month or day in the site time zone),
  * newest first, with the total for pagination. Besides the local date parts, the query bounds
- * `published_at` to the date's UTC window, so whichever index the planner picks (the archive
- * index, or status + published_at, which also yields rows in page order) reads only that period.
+ * `published_at` to the date's UTC window (and to `now`), so whichever index the planner picks
+ * (the archive index, or status + published_at, which yields rows in page order) reads only
+ * that period.
  */
 export async function listPublishedOnDate(
   db: Kysely<DB>,
   options: LocalDateFilter & { now: string; page: number; perPage: number },
 ): Promise<{ items: PostSummary[]; total: number }> {
   const window = utcWindow(options);
-  let base = visible(db.selectFrom('posts'), options.now)
+  // One upper bound only: given two, SQLite may seek from the looser one (now).
+  const until = window.to < options.now ? window.to : options.now;
+  let base = visible(db.selectFrom('posts'), until)
     .where('posts.published_at', '>=', window.from)
-    .where('posts.published_at', '<', window.to)
     .where('posts.local_year', '=', options.year);
   if (options.month !== undefined) base = base.where('posts.local_month', '=', options.month);
   if (options.day !== undefined) base = base.where('posts.local_day', '=', options.day);
