@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Runs Broadside's benchmarks: `npm run bench` runs them all, `node bench/run.mjs archive` one.
+// Compiles src/ and bench/ with tsc into node_modules/.cache/broadside-bench (Node 20 cannot run
+// TypeScript), links public/ beside the compiled code, then runs each benchmark in its own process.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BENCHMARKS = ['archive'];
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const out = path.join(root, 'node_modules', '.cache', 'broadside-bench');
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !BENCHMARKS.includes(name));
+if (unknown.length) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}; there are: ${BENCHMARKS.join(', ')}.`);
+  process.exit(2);
+}
+
+const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+
+console.log('Compiling src/ and bench/ …');
+if (run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'bench/tsconfig.json']) !== 0) {
+  process.exit(1);
+}
+// static-assets.js finds public/ two folders above itself, as it does in dist/.
+const publicLink = path.join(out, 'public');
+if (!fs.existsSync(publicLink)) fs.symlinkSync(path.join(root, 'public'), publicLink, 'dir');
+
+let failed = 0;
+for (const name of wanted.length ? wanted : BENCHMARKS) {
+  console.log(`\n== bench/${name}.ts ==`);
+  if (run(process.execPath, [path.join(out, 'bench', `${name}.js`)]) !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
