@@ -52,7 +52,7 @@ async function insertPost(trx: Transaction<DB>, data: ValidPostInput, now: strin
   const columns = await postColumns(trx, data, now, null);
   const { id } = await trx
     .insertInto('posts')
-    .values({ ...columns, guid: `urn:uuid:${randomUUID()}`, created_at: now })
+    .values({ ...columns, updated_at: data.updatedAt ? toIso(data.updatedAt) : now, guid: `urn:uuid:${randomUUID()}`, created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await linkTerms(trx, id, data, now);
