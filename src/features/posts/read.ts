@@ -84,18 +84,7 @@ export async function listPublished(
   options: ListFilter & { now: string; page: number; perPage: number },
 ): Promise<{ items: PostSummary[]; total: number }> {
   const base = filtered(visible(db.selectFrom('posts'), options.now), options);
-  const [rows, count] = await Promise.all([
-    base
-      .select(SUMMARY_COLUMNS)
-      .orderBy('posts.published_at', 'desc')
-      .orderBy('posts.id', 'desc')
-      .limit(options.perPage)
-      .offset((options.page - 1) * options.perPage)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const bylines = await loadBylines(db, rows.map((r) => r.id));
-  return { items: rows.map((row) => toSummary(row, bylines)), total: Number(count.n) };
+  return pageOfSummaries(db, base, options);
 }
 
 type SummaryRow = {
@@ -262,6 +251,15 @@ export async function listPublishedOnDate(
   if (options.month !== undefined) base = base.where('posts.local_month', '=', options.month);
   if (options.day !== undefined) base = base.where('posts.local_day', '=', options.day);
   if (options.language) base = base.where('posts.language', '=', options.language);
+  return pageOfSummaries(db, base, options);
+}
+
+/** One page (newest first) of the posts a filtered query selects, with bylines and the total. */
+async function pageOfSummaries(
+  db: Kysely<DB>,
+  base: SelectQueryBuilder<DB, 'posts', object>,
+  options: { page: number; perPage: number },
+): Promise<{ items: PostSummary[]; total: number }> {
   const [rows, count] = await Promise.all([
     base
       .select(SUMMARY_COLUMNS)
