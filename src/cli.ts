@@ -133,6 +133,10 @@ export function buildCli(io: CliIo): Command {
       }
     });
 
+  // `import <format> FILE`: bring a site in. Each format adds its subcommand to this group.
+  const importer = program.command('import').description('Bring a site in: import wordpress FILE.xml');
+  void importer;
+
   return program;
 }
 

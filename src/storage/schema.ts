@@ -27,6 +27,9 @@ export interface DB {
   outbox: OutboxTable;
   comments: CommentsTable;
   comment_blocks: CommentBlocksTable;
+  media: MediaTable;
+  import_map: ImportMapTable;
+  import_runs: ImportRunsTable;
 }
 
 export type Timestamp = string;
@@ -304,4 +307,55 @@ export interface CommentBlocksTable {
   value: string;
   note: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
+}
+
+/** A file the site uses (an imported attachment): its URL, and its copy under the data folder if any. */
+export interface MediaTable {
+  id: Generated<number>;
+  url: string;
+  /** Relative to the data folder, when the file was copied in; else null (the URL is remote). */
+  file_path: string | null;
+  mime_type: ColumnType<string, string | undefined, string>;
+  title: ColumnType<string, string | undefined, string>;
+  alt: ColumnType<string, string | undefined, string>;
+  caption: ColumnType<string, string | undefined, string>;
+  parent_post_id: number | null;
+  width: number | null;
+  height: number | null;
+  created_at: Timestamp;
+}
+
+/** Which local row an item of an outside source became; makes imports idempotent and resumable. */
+export interface ImportMapTable {
+  /** e.g. `wordpress:https://example.org`. */
+  source: string;
+  /** `author`, `category`, `tag`, `post`, `page`, `comment`, `attachment`. */
+  kind: string;
+  source_id: string;
+  local_id: number;
+  created_at: Timestamp;
+}
+
+export type ImportRunStatus = 'pending' | 'running' | 'done' | 'failed';
+
+/** An import started from the admin and run as a background job. */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  /** `wordpress`. */
+  format: string;
+  /** The name of the uploaded file, as the admin's browser sent it. */
+  file_name: string;
+  /** Where the upload was stored, relative to the data folder. */
+  file_path: string;
+  status: ImportRunStatus;
+  bytes_total: ColumnType<number, number | undefined, number>;
+  bytes_read: ColumnType<number, number | undefined, number>;
+  items_done: ColumnType<number, number | undefined, number>;
+  /** JSON of the import summary (counts per kind, warnings). */
+  summary: ColumnType<string, string | undefined, string>;
+  error: string | null;
+  user_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
 }

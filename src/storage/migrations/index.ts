@@ -5,6 +5,7 @@ import { accountsAdminJobs } from './0002-accounts-admin-jobs.js';
 import { archiveIndexes } from './0003-archive-indexes.js';
 import { postOwnership } from './0004-post-ownership.js';
 import { comments } from './0005-comments.js';
+import { mediaImportMap } from './0008-media-import-map.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0003-archive-indexes': archiveIndexes,
   '0004-post-ownership': postOwnership,
   '0005-comments': comments,
+  '0008-media-import-map': mediaImportMap,
 };
 
 /** Every migration name, in the order they apply. */
