@@ -100,6 +100,65 @@ describe.each(DIALECTS)('comment mail on %s', (dialect) => {
     expect(inbox('maria@readers.example')).toHaveLength(2);
   });
 
+  it('puts a one-click List-Unsubscribe header on every reply mail, and a mail client\'s POST to it stops the mails', async () => {
+    const maria = new Reader(t);
+    const id = commentIdOf(await maria.comment(ARTICLE, { body: 'Tell me of answers.', notify: true }));
+    await editor.post('/admin/comments/bulk', { 'ids[]': String(id), action: 'approve' });
+    await deliver();
+    const confirmPath = linkIn(inbox('maria@readers.example')[0]!.raw, '/comments/confirm/');
+    await t.app.inject({ method: 'POST', url: '/comments/confirm/', payload: Object.fromEntries(new URL(confirmPath, BASE).searchParams) });
+    await editor.post(`/admin/comments/${id}/reply`, { reply: 'An answer.' });
+    await deliver();
+    const notice = inbox('maria@readers.example')[1]!;
+    const listUnsubscribe = header(notice.raw, 'List-Unsubscribe');
+    expect(listUnsubscribe).toMatch(new RegExp(`^<${BASE}/comments/unsubscribe/\\?c=${id}&s=[A-Za-z0-9_-]{43}>$`));
+    expect(header(notice.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const oneClick = listUnsubscribe!.slice(1, -1).slice(BASE.length);
+    expect(oneClick).toBe(linkIn(notice.raw, '/comments/unsubscribe/'));
+    // Mail to moderators is not a list: no unsubscribe header there.
+    expect(header(inbox('editor@lantern.example')[0]!.raw, 'List-Unsubscribe')).toBeUndefined();
+
+    // The GET is still the confirmation page, and changes nothing.
+    const page = await t.app.inject(oneClick);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<form method="post" action="/comments/unsubscribe/">');
+    // A forged signature in the URL is refused, as a mail client would POST it (no cookie, no token).
+    const forged = oneClick.replace(/s=[A-Za-z0-9_-]{43}/, `s=${'A'.repeat(43)}`);
+    const refused = await t.app.inject({
+      method: 'POST', url: forged, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(refused.statusCode).toBe(400);
+    const subscribed = () => t.ctx.database.db.selectFrom('comments').select(['notify_replies']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect((await subscribed()).notify_replies).toBe(1);
+
+    const done = await t.app.inject({
+      method: 'POST', url: oneClick, headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      payload: '--xyz\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--xyz--\r\n',
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('no more reply notifications');
+    expect((await subscribed()).notify_replies).toBe(0);
+    await editor.post(`/admin/comments/${id}/reply`, { reply: 'Another answer.' });
+    await deliver();
+    expect(inbox('maria@readers.example')).toHaveLength(2);
+  });
+
+  it('unsubscribes with the urlencoded one-click POST too', async () => {
+    const id = commentIdOf(await new Reader(t).comment(ARTICLE, { body: 'Notify me.', notify: true }));
+    await t.ctx.database.db.updateTable('comments').set({ notify_confirmed_at: '2026-06-15T12:00:00.000Z' }).where('id', '=', id).execute();
+    await editor.post('/admin/comments/bulk', { 'ids[]': String(id), action: 'approve' });
+    await editor.post(`/admin/comments/${id}/reply`, { reply: 'Hello.' });
+    await deliver();
+    const notice = inbox('maria@readers.example').find((m) => header(m.raw, 'List-Unsubscribe'))!;
+    const oneClick = header(notice.raw, 'List-Unsubscribe')!.slice(1 + BASE.length, -1);
+    const done = await t.app.inject({
+      method: 'POST', url: oneClick, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.statusCode).toBe(200);
+    const row = await t.ctx.database.db.selectFrom('comments').select(['notify_replies']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.notify_replies).toBe(0);
+  });
+
   it('erases raw IP addresses older than the retention period, keeping their hash', async () => {
     const id = commentIdOf(await new Reader(t, '198.51.100.77').comment(ARTICLE));
     t.clock.advance(89 * 86_400_000);

@@ -9,8 +9,9 @@ import { commentSecret, sign } from './secret.js';
  * Comment mail, queued in the outbox inside the transaction of the change that causes it, with
  * idempotency keys so one event never mails twice: moderators hear of comments awaiting them;
  * a commenter who ticked "notify me of replies" gets a confirmation link first (double opt-in),
- * then one mail per approved reply, each with a one-click unsubscribe link. (The mailer takes no
- * custom headers yet, so there is no List-Unsubscribe header.)
+ * then one mail per approved reply, each with a one-click unsubscribe link in its text and in its
+ * `List-Unsubscribe` header, with `List-Unsubscribe-Post` so mail clients can unsubscribe with one
+ * POST (RFC 8058).
  */
 
 export interface MailContext {
@@ -25,6 +26,11 @@ export const unsubscribeSignature = (secret: string, commentId: number): string 
 
 function unsubscribeLink(ctx: MailContext, commentId: number): string {
   return `${ctx.baseUrl}/comments/unsubscribe/?c=${commentId}&s=${unsubscribeSignature(ctx.secret, commentId)}`;
+}
+
+/** The RFC 8058 one-click headers: the link (which carries its own proof) and the POST it takes. */
+function oneClickHeaders(link: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
 /** Tells every editor and admin that comment `id` awaits moderation. */
@@ -74,11 +80,13 @@ export async function queueReplyNotices(db: Kysely<DB>, ctx: MailContext, replyI
     .execute();
   for (const row of rows) {
     if (!row.parentEmail || row.parentEmail === row.replyEmail) continue;
+    const unsubscribeUrl = unsubscribeLink(ctx, row.parentId);
     await queueMail(db, {
       to: row.parentEmail,
       subject: `[${ctx.siteTitle}] ${oneLine(row.replyName)} replied to your comment`,
       text: `${row.replyName} replied to your comment on “${oneLine(row.postTitle)}”:\n\n${row.replyBody.slice(0, 2000)}\n\n`
-        + `Read it: ${ctx.baseUrl}/comments/${row.replyId}/\n\nStop these mails (one click): ${unsubscribeLink(ctx, row.parentId)}\n`,
+        + `Read it: ${ctx.baseUrl}/comments/${row.replyId}/\n\nStop these mails (one click): ${unsubscribeUrl}\n`,
+      headers: oneClickHeaders(unsubscribeUrl),
       idempotencyKey: `comment:${row.replyId}:reply-to:${row.parentId}`,
     }, ctx.now);
   }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { messagesFor } from '../../i18n/index.js';
 import { html, type SafeHtml } from '../../lib/html.js';
@@ -10,8 +10,10 @@ import type { CommentDeps } from './rules.js';
 /**
  * The links in comment mail: confirming reply notifications (double opt-in) and the one-click
  * unsubscribe. A GET only shows a button (mail scanners follow links); the POST acts. The
- * POSTs carry their own proof (a token or our signature), so they need no CSRF cookie and
- * work from a mail client's one-click unsubscribe.
+ * POSTs carry their own proof (a token or our signature), so they are the only public forms
+ * exempt from the CSRF check: a forged POST can at most do what its link already allows (and
+ * unsubscribing only ever stops mail). The unsubscribe POST also takes its proof from the
+ * query, so a mail client's one-click POST to the List-Unsubscribe URL works (RFC 8058).
  */
 
 const linkQuery = z.object({
@@ -42,15 +44,23 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: CommentDe
         ? page(reply, t.confirmTitle, button(path, fields, t.confirmButton))
         : page(reply, t.unsubscribeTitle, button(path, fields, t.unsubscribeButton));
     });
-    app.post(path, { config: { csrf: false } }, async (request, reply) => {
+    // Mail clients POST the List-Unsubscribe URL itself, its proof in the query, with the body
+    // `List-Unsubscribe=One-Click` (RFC 8058); the page's button sends the proof in the body.
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       const t = await words();
-      const body = linkQuery.safeParse(request.body ?? {});
+      const sent = { ...(kind === 'unsubscribe' ? (request.query as object) : {}), ...(request.body as object | undefined) };
+      const body = linkQuery.safeParse(sent);
       const ok = body.success && (kind === 'confirm'
         ? body.data.t !== undefined && (await confirmSubscription(deps.db, body.data.c, body.data.t, deps.clock.now()))
         : body.data.s !== undefined && (await unsubscribe(deps.db, body.data.c, body.data.s)));
       const title = kind === 'confirm' ? t.confirmTitle : t.unsubscribeTitle;
       if (!ok) return page(reply, title, html`<p>${t.linkInvalid}</p>`, 400);
       return page(reply, title, html`<p role="status">${kind === 'confirm' ? t.confirmed : t.unsubscribed}</p>`);
+    };
+    void app.register(async (scoped) => {
+      // RFC 8058 allows the one-click body as multipart/form-data too; it says nothing we need.
+      scoped.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, _body, done) => done(null, {}));
+      scoped.post(path, { config: { csrf: false } }, handler);
     });
   }
 }

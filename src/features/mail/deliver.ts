@@ -90,6 +90,7 @@ export function outgoing(mail: ClaimedMail, from: string): OutgoingMail {
     subject: mail.payload.subject,
     text: mail.payload.text,
     ...(mail.payload.html !== undefined ? { html: mail.payload.html } : {}),
+    ...(mail.payload.headers !== undefined ? { headers: mail.payload.headers } : {}),
     messageId: `<outbox.${mail.id}.${sha256(mail.idempotencyKey).slice(0, 16)}@${domain}>`,
     date: mail.createdAt,
   };

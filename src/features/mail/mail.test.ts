@@ -67,6 +67,9 @@ describe.each(DIALECTS)('the mail outbox on %s', (dialect) => {
     ['an address without @', { to: 'not-an-address' }],
     ['a subject with a line break (header injection)', { subject: 'Hello\r\nBcc: everyone@example.org' }],
     ['an empty text', { text: '' }],
+    ['a header value with a line break', { headers: { 'List-Unsubscribe': '<https://x.example/u>\r\nBcc: everyone@example.org' } }],
+    ['a header the mailer sets itself', { headers: { Bcc: 'everyone@example.org' } }],
+    ['a header name with a colon', { headers: { 'X-Evil: yes\r\nBcc': 'everyone@example.org' } }],
   ])('refuses %s', async (_what, change) => {
     const error = await queueMail(t.database.db, { ...letter(1), ...change }, clock.now()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
@@ -89,6 +92,23 @@ describe.each(DIALECTS)('the mail outbox on %s', (dialect) => {
     expect(textBody(first!.raw).replace(/\r\n/g, '\n')).toBe(letter(1).text);
     expect(second!.raw).toContain('<p>Dear reader 2</p>');
     expect((await rows()).map((r) => r.sent_at)).toEqual(['2026-06-15T12:00:00.000Z', '2026-06-15T12:00:00.000Z']);
+  });
+
+  it('sends extra header fields such as List-Unsubscribe as given, over SMTP and in .eml files', async () => {
+    const headers = {
+      'List-Unsubscribe': '<https://lantern.example/comments/unsubscribe/?c=12&s=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
+    await queueMail(t.database.db, { ...letter(1), headers }, clock.now());
+    await deliver();
+    const received = smtp.received[0]!.raw;
+    for (const [name, value] of Object.entries(headers)) expect(header(received, name)).toBe(value);
+    await queueMail(t.database.db, { ...letter(2), headers }, clock.now());
+    const folder = path.join(t.dataDir, 'outbox');
+    await deliver(t.database, fileTransport(folder));
+    const raw = fs.readFileSync(path.join(folder, fs.readdirSync(folder)[0]!), 'utf8');
+    for (const [name, value] of Object.entries(headers)) expect(header(raw, name)).toBe(value);
+    expect(header(raw, 'Subject')).toBe('Your letter number 2');
   });
 
   it('never sends a message twice, however often delivery runs', async () => {

@@ -8,11 +8,26 @@ import type { DB } from '../../storage/schema.js';
 const headerText = (max: number) =>
   z.string().trim().min(1).max(max).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must be one line of text');
 
+/**
+ * Headers the mailer writes itself (addresses, subject, identity, MIME structure): a custom
+ * header may not set or repeat them.
+ */
+const RESERVED_HEADERS = new Set([
+  'from', 'to', 'cc', 'bcc', 'reply-to', 'sender', 'subject', 'date', 'message-id', 'in-reply-to', 'references',
+  'return-path', 'mime-version', 'content-type', 'content-transfer-encoding', 'content-disposition',
+]);
+
+/** A field name (RFC 5322 letters, digits and hyphens) that is not one of the mailer's own. */
+const headerName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,75}$/, 'must be a header name')
+  .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), 'is set by the mailer');
+
 const mailSchema = z.object({
   to: z.string().trim().max(254).pipe(z.email()),
   subject: headerText(200),
   text: z.string().min(1).max(200_000),
   html: z.string().max(500_000).optional(),
+  /** Extra header fields, such as List-Unsubscribe (RFC 2369, 8058): one line each. */
+  headers: z.record(headerName, headerText(2000)).optional(),
   idempotencyKey: headerText(300),
 });
 
@@ -25,6 +40,8 @@ export interface MailPayload {
   subject: string;
   text: string;
   html?: string;
+  /** Extra header fields (name → one-line value); absent on rows queued before they existed. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -32,7 +49,7 @@ export interface MailPayload {
  * mail, so both commit or neither does; the worker delivers it afterwards. A second call with
  * the same `idempotencyKey` is ignored (also under races), so one event never mails twice.
  * Returns false when the key was already there. Throws AppError('VALIDATION') for a bad address,
- * a subject that is not one line, or an empty text.
+ * a subject or header value that is not one line, a header the mailer sets itself, or an empty text.
  */
 export async function queueMail(db: Kysely<DB>, mail: MailInput, now: Date): Promise<boolean> {
   const { idempotencyKey, ...message } = parseInput(mailSchema, mail);

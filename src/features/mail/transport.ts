@@ -12,6 +12,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra header fields (already checked by queueMail: one line each, none of the mailer's own). */
+  headers?: Record<string, string>;
   /** `<…@…>`, stable per outbox row, so a receiving server can drop a duplicate. */
   messageId: string;
   date: Date;
@@ -96,6 +98,7 @@ function nodemailerMessage(mail: OutgoingMail) {
     subject: mail.subject,
     text: mail.text,
     ...(mail.html !== undefined ? { html: mail.html } : {}),
+    ...(mail.headers !== undefined ? { headers: mail.headers } : {}),
     messageId: mail.messageId,
     date: mail.date,
     // Never let nodemailer fetch a file or URL named in the message.
