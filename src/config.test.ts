@@ -25,6 +25,8 @@ describe('configuration', () => {
       logLevel: 'info',
       smtpUrl: '',
       mailFrom: 'Broadside <noreply@localhost>',
+      pageCache: true,
+      pageCacheMb: 32,
     });
   });
 
@@ -52,7 +54,16 @@ describe('configuration', () => {
       logLevel: 'warn',
       smtpUrl: 'smtps://news:s3cret@mail.example.org:465',
       mailFrom: 'The Lantern <desk@lantern.example>',
+      pageCache: true,
+      pageCacheMb: 32,
     });
+  });
+
+  it('turns the page cache off with PAGE_CACHE=off and bounds it with PAGE_CACHE_MB', () => {
+    expect(loadConfig({ PAGE_CACHE: 'off', PAGE_CACHE_MB: '8' })).toMatchObject({ pageCache: false, pageCacheMb: 8 });
+    expect(loadConfig({ PAGE_CACHE: 'ON' }).pageCache).toBe(true);
+    expect(() => loadConfig({ PAGE_CACHE: 'maybe' })).toThrow(/^PAGE_CACHE="maybe" must be on or off/);
+    expect(() => loadConfig({ PAGE_CACHE_MB: '-1' })).toThrow(/^PAGE_CACHE_MB="-1" must be a whole number of megabytes/);
   });
 
   it('accepts smtp:// as well as smtps:// for SMTP_URL, and a bare address for MAIL_FROM', () => {

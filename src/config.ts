@@ -33,6 +33,16 @@ export const CONFIG_KEYS = {
     description: 'smtp://user:password@host:587 or smtps://…:465 to send mail; empty to write it as .eml files to <data>/outbox/',
   },
   mailFrom: { env: 'MAIL_FROM', default: 'Broadside <noreply@localhost>', description: 'Sender of the mail Broadside sends' },
+  pageCache: {
+    env: 'PAGE_CACHE',
+    default: 'on',
+    description: 'on or off: keep rendered public pages (articles, archives, feeds, sitemaps) in memory until what they show changes',
+  },
+  pageCacheMb: {
+    env: 'PAGE_CACHE_MB',
+    default: '32',
+    description: 'Most memory the page cache may use, in megabytes (least recently used pages are dropped first)',
+  },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -74,6 +84,17 @@ const schema = z.object({
   }),
   smtpUrl: smtpUrlSchema,
   mailFrom: mailFromSchema,
+  pageCache: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => ['on', 'off', '1', '0', 'true', 'false'].includes(v), 'must be on or off')
+    .transform((v) => v === 'on' || v === '1' || v === 'true'),
+  pageCacheMb: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'must be a whole number of megabytes (0 to 99999)')
+    .transform(Number),
 });
 
 export interface Config {
@@ -90,6 +111,10 @@ export interface Config {
   readonly smtpUrl: string;
   /** The From of every mail: `Name <address>` or an address. */
   readonly mailFrom: string;
+  /** PAGE_CACHE: whether rendered public pages are kept in memory (see features/cache). */
+  readonly pageCache: boolean;
+  /** PAGE_CACHE_MB: the page cache's bound on the bytes it holds; 0 holds nothing. */
+  readonly pageCacheMb: number;
 }
 
 /** Raised with one line per bad value; `main` prints the lines and exits. */
