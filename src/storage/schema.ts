@@ -30,6 +30,9 @@ export interface DB {
   media: MediaTable;
   import_map: ImportMapTable;
   import_runs: ImportRunsTable;
+  donation_drives: DonationDrivesTable;
+  donations: DonationsTable;
+  stripe_events: StripeEventsTable;
 }
 
 export type Timestamp = string;
@@ -358,4 +361,62 @@ export interface ImportRunsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   finished_at: Timestamp | null;
+}
+
+/** A fundraising drive (features/funding): a target in one currency between two dates. */
+export interface DonationDrivesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  /** Markdown source, and its sanitised HTML rendered when saved. */
+  description: ColumnType<string, string | undefined, string>;
+  description_html: ColumnType<string, string | undefined, string>;
+  /** Integer minor units of `currency` (cents, kopecks). */
+  target_minor: number;
+  /** ISO 4217, upper case. */
+  currency: string;
+  starts_at: Timestamp;
+  /** Null: open-ended. */
+  ends_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type DonationKind = 'one-off' | 'monthly';
+export type DonationSource = 'stripe' | 'manual';
+export type DonationStatus = 'pending' | 'confirmed' | 'refunded' | 'cancelled';
+
+/**
+ * One donation: a one-off gift, or one payment of a monthly one (each paid invoice is a row).
+ * `donor_email` is private: public queries never select it. `display_name` null = anonymous.
+ */
+export interface DonationsTable {
+  id: Generated<number>;
+  amount_minor: number;
+  currency: string;
+  kind: DonationKind;
+  source: DonationSource;
+  status: DonationStatus;
+  display_name: string | null;
+  donor_email: ColumnType<string, string | undefined, string>;
+  drive_id: number | null;
+  stripe_checkout_session_id: ColumnType<string | null, string | null | undefined, string | null>;
+  stripe_payment_intent_id: ColumnType<string | null, string | null | undefined, string | null>;
+  stripe_subscription_id: ColumnType<string | null, string | null | undefined, string | null>;
+  stripe_customer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  stripe_invoice_id: ColumnType<string | null, string | null | undefined, string | null>;
+  note: ColumnType<string, string | undefined, string>;
+  /** When the gift was made (for a manual entry, the date the admin gives). */
+  created_at: Timestamp;
+  confirmed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  refunded_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** For a monthly donation: when its subscription ended. */
+  cancelled_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** Stripe webhook events already processed (idempotency): written with their effect. */
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  processed_at: Timestamp;
 }

@@ -6,6 +6,7 @@ import { archiveIndexes } from './0003-archive-indexes.js';
 import { postOwnership } from './0004-post-ownership.js';
 import { comments } from './0005-comments.js';
 import { mediaImportMap } from './0008-media-import-map.js';
+import { funding } from './0007-funding.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0004-post-ownership': postOwnership,
   '0005-comments': comments,
   '0008-media-import-map': mediaImportMap,
+  '0007-funding': funding,
 };
 
 /** Every migration name, in the order they apply. */
