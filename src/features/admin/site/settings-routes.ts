@@ -13,6 +13,8 @@ const settingsForm = z.object({
   timeZone: text(100),
   firstDayOfWeek: text(10),
   postsPerPage: text(10),
+  feedContent: text(20),
+  feedItems: text(10),
 });
 
 type SettingsForm = z.output<typeof settingsForm>;
@@ -24,6 +26,9 @@ const toChange = (form: SettingsForm): Partial<Settings> => ({
   ...form,
   firstDayOfWeek: whole(form.firstDayOfWeek),
   postsPerPage: whole(form.postsPerPage),
+  // Anything but the two choices is left for the settings schema to name.
+  feedContent: form.feedContent as Settings['feedContent'],
+  feedItems: whole(form.feedItems),
 });
 
 const toForm = (s: Settings): SettingsForm => ({
@@ -34,6 +39,8 @@ const toForm = (s: Settings): SettingsForm => ({
   timeZone: s.timeZone,
   firstDayOfWeek: String(s.firstDayOfWeek),
   postsPerPage: String(s.postsPerPage),
+  feedContent: s.feedContent,
+  feedItems: String(s.feedItems),
 });
 
 /** /admin/settings: the site settings, for admins. Saving goes through updateSiteSettings (audited). */

@@ -1,11 +1,12 @@
 import { html } from '../../../lib/html.js';
 import { errorSummary, type FieldState, inputField, selectField } from '../views/forms.js';
 import type { AdminFrame } from '../views/layout.js';
-import { postForm, screen } from './ui.js';
+import { postForm, radioGroup, screen } from './ui.js';
 
 const LABELS = {
   title: 'Site title', tagline: 'Tagline', baseUrl: 'Base URL', defaultLanguage: 'Default language',
   timeZone: 'Time zone', firstDayOfWeek: 'First day of the week', postsPerPage: 'Posts per page',
+  feedContent: 'Feeds carry', feedItems: 'Articles per feed',
 };
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -36,6 +37,13 @@ ${selectField('timeZone', LABELS.timeZone, state, timeZoneChoices(typeof zone ==
 })}
 ${selectField('firstDayOfWeek', LABELS.firstDayOfWeek, state, DAYS.map((d, i) => ({ value: String(i), label: d })))}
 ${inputField('postsPerPage', LABELS.postsPerPage, state, { type: 'number', required: true, inputmode: 'numeric', hint: 'From 1 to 100.' })}
+<fieldset class="group"><legend>Feeds</legend>
+${radioGroup('feedContent', LABELS.feedContent, state, [
+  { value: 'full', label: 'The full article', hint: 'The body and the post-script: readers can read it all in their feed reader.' },
+  { value: 'summary', label: 'The standfirst only', hint: 'Readers follow the link to read the article on the site.' },
+])}
+${inputField('feedItems', LABELS.feedItems, state, { type: 'number', required: true, inputmode: 'numeric', hint: 'How many of the newest articles every feed lists, from 1 to 100.' })}
+</fieldset>
 <div class="actions"><button type="submit">Save settings</button></div>`,
 )}`,
   );
