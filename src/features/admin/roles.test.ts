@@ -25,6 +25,8 @@ const ROUTES: Route[] = [
   // The comments desk (src/features/admin/comments)
   { method: 'GET', url: '/admin/comments', allowed: EDITORS },
   { method: 'GET', url: '/admin/comments/blocks', allowed: EDITORS },
+  { method: 'GET', url: '/admin/comments/settings', allowed: ADMINS },
+  { method: 'POST', url: '/admin/comments/settings', allowed: ADMINS },
   // Pages
   { method: 'GET', url: '/admin/pages', allowed: EDITORS },
   { method: 'GET', url: '/admin/pages/new', allowed: EDITORS },
@@ -81,6 +83,9 @@ function formFor(url: string, things: ManagedThings): Record<string, string | st
   if (url.includes('/categories/') && url.endsWith('/delete')) return { posts: 'move', to: String(things.otherCategory) };
   if (url.includes('/authors/') && url.endsWith('/delete')) return { posts: 'reassign', to: String(things.otherAuthor) };
   if (url === '/admin/tags/merge') return { 'sourceIds[]': [String(things.otherTag)], targetId: String(things.tag) };
+  if (url === '/admin/comments/settings') {
+    return { threadDepth: '1', commentsPerPage: '5', autoApproveKnown: 'no', minSubmitSeconds: '0', maxLinks: '0', commentMaxLength: '100', perIpPerHour: '1', perEmailPerHour: '1', closeCommentsAfterDays: '1', ipRetentionDays: '1' };
+  }
   if (url === '/admin/settings') return { title: 'Taken over', tagline: '', baseUrl: 'https://evil.example', defaultLanguage: 'en', timeZone: 'UTC', firstDayOfWeek: '1', postsPerPage: '10', feedContent: 'full', feedItems: '20' };
   return { title: 'Taken over', name: 'Taken over', slug: 'taken-over', body: '', language: 'en', status: 'published', email: 'new@lantern.example', password: 'correct horse battery', role: 'admin' };
 }

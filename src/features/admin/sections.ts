@@ -1,6 +1,6 @@
 import { accountSection } from './account/index.js';
 import { registerPostRoutes } from './posts/routes.js';
-import { commentsDesk } from './comments/index.js';
+import { commentSettingsSection, commentsDesk } from './comments/index.js';
 import type { AdminSection } from './routes.js';
 import { auditSection, authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
 
@@ -19,4 +19,5 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   settingsSection,
   auditSection,
   accountSection,
+  commentSettingsSection,
 ];

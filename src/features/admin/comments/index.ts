@@ -1,1 +1,2 @@
 export { commentsDesk } from './routes.js';
+export { commentSettingsSection } from './settings-routes.js';

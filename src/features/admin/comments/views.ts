@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../../lib/html.js';
+import { can } from '../../accounts/permissions.js';
 import type { BlockEntry, CommentState, ModeratedComment } from '../../comments/index.js';
 import { inputField, selectField, type FieldState, textareaField } from '../views/forms.js';
 import type { AdminFrame } from '../views/layout.js';
@@ -63,7 +64,8 @@ ${page < totalPages ? html`<li><a href="${base}&amp;page=${page + 1}" rel="next"
 
 export function renderQueue(frame: AdminFrame, view: QueueView): string {
   const back = `/admin/comments?status=${view.status}`;
-  return screen(frame, { title: `Comments: ${LABELS[view.status].toLowerCase()}`, current: CURRENT, actions: html`<a href="/admin/comments/blocks">Blocklist</a>` }, html`${tabs(view)}
+  const settings = frame.user && can(frame.user.role, 'settings.manage') ? html` · <a href="/admin/comments/settings">Settings</a>` : '';
+  return screen(frame, { title: `Comments: ${LABELS[view.status].toLowerCase()}`, current: CURRENT, actions: html`<a href="/admin/comments/blocks">Blocklist</a>${settings}` }, html`${tabs(view)}
 ${bulkTable(frame, view.items, view.timeZone, back)}
 ${pager(back, view.page, view.totalPages)}`);
 }

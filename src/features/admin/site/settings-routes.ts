@@ -3,7 +3,7 @@ import { loadSettings, type Settings, updateSiteSettings } from '../../site/inde
 import { adminFrame, flash, sendPage } from '../context.js';
 import { emptyForm } from '../views/forms.js';
 import { renderSettingsForm } from './settings-views.js';
-import { actorOf, attempt, formBody, guardedSection, text } from './shared.js';
+import { actorOf, attempt, formBody, guardedSection, text, typedNumber } from './shared.js';
 
 const settingsForm = z.object({
   title: text(1000),
@@ -19,16 +19,13 @@ const settingsForm = z.object({
 
 type SettingsForm = z.output<typeof settingsForm>;
 
-/** A typed number, or NaN so the settings schema names the field. */
-const whole = (value: string): number => (/^\s*\d{1,6}\s*$/.test(value) ? Number(value) : Number.NaN);
-
 const toChange = (form: SettingsForm): Partial<Settings> => ({
   ...form,
-  firstDayOfWeek: whole(form.firstDayOfWeek),
-  postsPerPage: whole(form.postsPerPage),
+  firstDayOfWeek: typedNumber(form.firstDayOfWeek),
+  postsPerPage: typedNumber(form.postsPerPage),
   // Anything but the two choices is left for the settings schema to name.
   feedContent: form.feedContent as Settings['feedContent'],
-  feedItems: whole(form.feedItems),
+  feedItems: typedNumber(form.feedItems),
 });
 
 const toForm = (s: Settings): SettingsForm => ({

@@ -54,6 +54,9 @@ export function formBody<S extends z.ZodType>(schema: S, body: unknown): z.outpu
 /** A text field of a form: missing means empty. */
 export const text = (max: number) => z.string().max(max).default('');
 
+/** A number typed in a form (surrounding spaces allowed), or NaN so the service's schema names the field. */
+export const typedNumber = (value: string): number => (/^\s*\d{1,6}\s*$/.test(value) ? Number(value) : Number.NaN);
+
 /** A select of ids that may be left empty: '' → null. */
 export const optionalId = z
   .string()
