@@ -1,4 +1,6 @@
+import cluster from 'node:cluster';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { serveAsWorker, startPrimary, stopPrimaryOnSignals } from './cluster/index.js';
 import { type Config, ConfigError, CONFIG_KEYS, loadConfig } from './config.js';
 import { createUser, ROLES } from './features/accounts/index.js';
 import { isSiteEmpty, seedDemo } from './features/demo/index.js';
@@ -44,16 +46,25 @@ export function buildCli(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError();
 
-  const config = (flags: { port?: string; host?: string } = {}): Config =>
-    loadConfig(io.env, { port: flags.port, host: flags.host });
+  const config = (flags: { port?: string; host?: string; workers?: string } = {}): Config =>
+    loadConfig(io.env, { port: flags.port, host: flags.host, workers: flags.workers });
 
   program
     .command('serve')
     .description('Serve the site (applies pending database migrations first)')
     .addOption(new Option('-p, --port <n>', 'port to listen on (env PORT)').argParser(parsePort))
     .addOption(new Option('-H, --host <host>', 'interface to listen on (env HOST)'))
+    .addOption(new Option('-w, --workers <n>', 'processes to serve with, 1–64 or auto (env WORKERS; more than 1 needs PostgreSQL)'))
     .action(async (flags) => {
-      const server = await serve(config(flags));
+      const cfg = config(flags);
+      if (cluster.isWorker) return void (await serveAsWorker(cfg));
+      if (cfg.workers > 1) {
+        const primary = await startPrimary(cfg);
+        stopPrimaryOnSignals(primary);
+        io.out(`Broadside is serving ${primary.description} at ${primary.url}/ with ${cfg.workers} worker processes (primary ${process.pid}).`);
+        return;
+      }
+      const server = await serve(cfg);
       io.onServing ? io.onServing(server) : closeOnSignals(server);
       io.out(`Broadside is serving ${server.ctx.database.description} at ${server.url}/`);
     });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -27,6 +28,7 @@ describe('configuration', () => {
       mailFrom: 'Broadside <noreply@localhost>',
       pageCache: true,
       pageCacheMb: 32,
+      workers: 1,
     });
   });
 
@@ -56,6 +58,7 @@ describe('configuration', () => {
       mailFrom: 'The Lantern <desk@lantern.example>',
       pageCache: true,
       pageCacheMb: 32,
+      workers: 1,
     });
   });
 
@@ -75,6 +78,17 @@ describe('configuration', () => {
     const [line] = problemsFor({ SMTP_URL: 'http://news:s3cret@mail.example.org' });
     expect(line).toMatch(/^SMTP_URL="http:\/\/news:\*\*\*@mail\.example\.org" must be empty \(mail to files\) or a URL like smtp:\/\//);
     expect(line).not.toContain('s3cret');
+  });
+
+  it('takes the number of serving processes from WORKERS or --workers, auto meaning one per CPU, and refuses 0, 65 or words', () => {
+    expect(loadConfig({ WORKERS: '4' }).workers).toBe(4);
+    expect(loadConfig({ WORKERS: '4' }, { workers: '2' }).workers).toBe(2);
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(os.availableParallelism());
+    for (const bad of ['0', '65', 'many', '-1']) {
+      expect(problemsFor({ WORKERS: bad })).toEqual([
+        `WORKERS="${bad}" must be a whole number from 1 to 64, or auto (Processes that serve the site (serve --workers): 1 to 64, or auto for one per CPU; more than 1 needs PostgreSQL).`,
+      ]);
+    }
   });
 
   it('accepts a postgresql:// URL as well as postgres://', () => {

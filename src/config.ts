@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -43,6 +44,11 @@ export const CONFIG_KEYS = {
     default: '32',
     description: 'Most memory the page cache may use, in megabytes (least recently used pages are dropped first)',
   },
+  workers: {
+    env: 'WORKERS',
+    default: '1',
+    description: 'Processes that serve the site (serve --workers): 1 to 64, or auto for one per CPU; more than 1 needs PostgreSQL',
+  },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -70,6 +76,13 @@ const mailFromSchema = z
   .trim()
   .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address like Newsroom <news@example.org> or news@example.org');
 
+const workersSchema = z
+  .string()
+  .trim()
+  .regex(/^(?:auto|\d{1,2})$/, 'must be a whole number from 1 to 64, or auto')
+  .transform((v) => (v === 'auto' ? os.availableParallelism() : Number(v)))
+  .refine((n) => n >= 1 && n <= 64, 'must be a whole number from 1 to 64, or auto');
+
 const schema = z.object({
   port: portSchema,
   host: z.string().min(1, 'must not be empty'),
@@ -95,6 +108,7 @@ const schema = z.object({
     .trim()
     .regex(/^\d{1,5}$/, 'must be a whole number of megabytes (0 to 99999)')
     .transform(Number),
+  workers: workersSchema,
 });
 
 export interface Config {
@@ -115,6 +129,8 @@ export interface Config {
   readonly pageCache: boolean;
   /** PAGE_CACHE_MB: the page cache's bound on the bytes it holds; 0 holds nothing. */
   readonly pageCacheMb: number;
+  /** Processes serving the site: 1 is this process alone; more are forked by a primary (src/cluster/). */
+  readonly workers: number;
 }
 
 /** Raised with one line per bad value; `main` prints the lines and exits. */

@@ -20,6 +20,8 @@ export type TestClock = ReturnType<typeof fixedClock>;
 export interface TestDatabase {
   database: Database;
   dataDir: string;
+  /** The PostgreSQL schema of this database (undefined on SQLite), for processes pointed at it. */
+  schema?: string;
   /** Closes the connection and removes the file or schema. */
   drop(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   return {
     database,
     dataDir,
+    schema,
     drop: async () => {
       await database.close();
       await adminQuery(`drop schema if exists "${schema}" cascade`);

@@ -1,0 +1,91 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { AppContext } from '../../src/context.js';
+import { systemClock } from '../../src/lib/clock.js';
+import { givenUser, PASSWORD } from '../admin.js';
+import { givenPost, givenSettings } from '../fixtures.js';
+import { createTestDatabase, type TestDatabase } from '../helpers.js';
+import { HttpBrowser } from './http-browser.js';
+import { type BroadsideProcess, databaseUrlFor, startBroadside } from './processes.js';
+
+/**
+ * Two `broadside serve` processes on one PostgreSQL database, as two hosts behind a load
+ * balancer would be: real processes, real HTTP, the page cache on, each with its own background
+ * worker. PostgreSQL only: several processes on SQLite are refused (see src/cluster/).
+ */
+describe('two app processes on one PostgreSQL database', () => {
+  let t: TestDatabase;
+  let ctx: AppContext;
+  let a: BroadsideProcess;
+  let b: BroadsideProcess;
+
+  beforeAll(async () => {
+    t = await createTestDatabase('postgres');
+    const config = loadConfig({}, { dataDir: t.dataDir, logLevel: 'silent' });
+    ctx = { config, database: t.database, clock: systemClock, log: pino({ level: 'silent' }) };
+    await givenSettings(ctx, { title: 'The Lantern' });
+    await givenUser(ctx, 'admin', 'ed@lantern.example', 'Ed Itor');
+    await givenPost(ctx, { title: 'Already out', publishedAt: '2026-01-15T10:00:00Z' });
+    // debug: each sweep logs what it did, so the test can tell which process published what.
+    const env = { DATABASE_URL: databaseUrlFor(t.schema!), BROADSIDE_DATA: t.dataDir, PAGE_CACHE: 'on', LOG_LEVEL: 'debug' };
+    [a, b] = await Promise.all([startBroadside(['serve'], env), startBroadside(['serve'], env)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await t?.drop();
+  });
+
+  it('shows a settings change made through one process on the next page the other serves', async () => {
+    const editor = new HttpBrowser(a.url);
+    await editor.signIn('ed@lantern.example', PASSWORD);
+    const reader = new HttpBrowser(b.url);
+    expect((await reader.get('/')).body).toContain('<title>The Lantern');
+    expect((await reader.get('/')).body).toContain('<title>The Lantern');
+    await editor.get('/admin/settings');
+    const saved = await editor.post('/admin/settings', {
+      title: 'The Night Lantern', tagline: '', baseUrl: 'https://lantern.example', defaultLanguage: 'en',
+      timeZone: 'UTC', firstDayOfWeek: '1', postsPerPage: '10',
+    });
+    expect(saved.status).toBe(303);
+    const home = await reader.get('/');
+    expect(home.status).toBe(200);
+    expect(home.body).toContain('<title>The Night Lantern');
+  });
+
+  it('keeps an editor signed in whichever process serves them, and signing out through one ends it on both', async () => {
+    const editor = new HttpBrowser(a.url);
+    await editor.signIn('ed@lantern.example', PASSWORD);
+    const onB = await editor.get('/admin/posts', b.url);
+    expect(onB.status).toBe(200);
+    expect(onB.body).toContain('Ed Itor');
+    const signOut = await editor.post('/admin/sign-out', {}, b.url);
+    expect(signOut.status).toBe(303);
+    const back = await editor.get('/admin/posts', a.url);
+    expect(back.status).not.toBe(200);
+    expect(back.body).not.toContain('Ed Itor');
+  });
+
+  it('publishes each scheduled post exactly once when both processes run the background worker', async () => {
+    const dueAt = new Date(Date.now() + 1500).toISOString();
+    const ids: number[] = [];
+    for (let i = 0; i < 12; i++) ids.push(await givenPost(ctx, { title: `Scheduled ${i}`, status: 'scheduled', publishedAt: dueAt }));
+    const db = t.database.db;
+    const published = async () =>
+      (await db.selectFrom('posts').select('id').where('id', 'in', ids).where('status', '=', 'published').execute()).length;
+    const deadline = Date.now() + 40_000;
+    while ((await published()) < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(await published()).toBe(ids.length);
+
+    const audit = await db.selectFrom('audit_log').select('subject').where('action', '=', 'post.publish').where('actor', '=', 'scheduler').execute();
+    expect(audit.map((r) => r.subject).sort()).toEqual(ids.map((id) => `post:${id}`).sort());
+    // Which process published each post, from the sweeps' own log lines: every post by one only.
+    const byProcess = [a, b].map((p) =>
+      p.logs().filter((l) => l.sweep === 'publish-due-posts').flatMap((l) => l.result as number[]),
+    );
+    expect([...byProcess[0]!, ...byProcess[1]!].sort((x, y) => x - y)).toEqual([...ids].sort((x, y) => x - y));
+    const sweepRows = await db.selectFrom('jobs').select('id').where('unique_key', '=', 'sweep:publish-due-posts').execute();
+    expect(sweepRows).toHaveLength(1);
+  }, 60_000);
+});
