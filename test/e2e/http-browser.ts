@@ -61,3 +61,29 @@ export class HttpBrowser {
     await this.get(page.location!);
   }
 }
+
+/**
+ * The values a browser would submit from the form posting to `action` as it stands: inputs,
+ * checked radios and boxes, the selected option of each select (one value per name: enough for
+ * the admin's settings-like forms).
+ */
+export function formValues(html: string, action: string): Record<string, string> {
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)];
+  const form = forms.find((f) => f[1]!.includes(`action="${action}"`))?.[2] ?? '';
+  const values: Record<string, string> = {};
+  for (const input of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = input[0].match(/\bname="([^"]+)"/)?.[1];
+    const type = input[0].match(/\btype="([^"]+)"/)?.[1] ?? 'text';
+    const checkable = type === 'checkbox' || type === 'radio';
+    if (!name || type === 'submit' || (checkable && !/\schecked\b/.test(input[0]))) continue;
+    values[name] = unescape(input[0].match(/\bvalue="([^"]*)"/)?.[1] ?? (checkable ? 'on' : ''));
+  }
+  for (const select of form.matchAll(/<select\b[^>]*\bname="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const selected = select[2]!.match(/<option value="([^"]*)" selected/);
+    values[select[1]!] = unescape(selected?.[1] ?? select[2]!.match(/<option value="([^"]*)"/)?.[1] ?? '');
+  }
+  return values;
+}
+
+const unescape = (s: string) =>
+  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

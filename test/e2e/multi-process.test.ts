@@ -6,7 +6,7 @@ import { systemClock } from '../../src/lib/clock.js';
 import { givenUser, PASSWORD } from '../admin.js';
 import { givenPost, givenSettings } from '../fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../helpers.js';
-import { HttpBrowser } from './http-browser.js';
+import { formValues, HttpBrowser } from './http-browser.js';
 import { type BroadsideProcess, databaseUrlFor, startBroadside } from './processes.js';
 
 /**
@@ -43,11 +43,9 @@ describe('two app processes on one PostgreSQL database', () => {
     const reader = new HttpBrowser(b.url);
     expect((await reader.get('/')).body).toContain('<title>The Lantern');
     expect((await reader.get('/')).body).toContain('<title>The Lantern');
-    await editor.get('/admin/settings');
-    const saved = await editor.post('/admin/settings', {
-      title: 'The Night Lantern', tagline: '', baseUrl: 'https://lantern.example', defaultLanguage: 'en',
-      timeZone: 'UTC', firstDayOfWeek: '1', postsPerPage: '10',
-    });
+    const form = formValues((await editor.get('/admin/settings')).body, '/admin/settings');
+    expect(form.title).toBe('The Lantern');
+    const saved = await editor.post('/admin/settings', { ...form, title: 'The Night Lantern' });
     expect(saved.status).toBe(303);
     const home = await reader.get('/');
     expect(home.status).toBe(200);
