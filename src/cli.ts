@@ -4,6 +4,7 @@ import { serveAsWorker, startPrimary, stopPrimaryOnSignals } from './cluster/ind
 import { type Config, ConfigError, CONFIG_KEYS, loadConfig } from './config.js';
 import { createUser, ROLES } from './features/accounts/index.js';
 import { isSiteEmpty, seedDemo } from './features/demo/index.js';
+import { describeCounts, exportToFile, importFromFile, throttledProgress } from './features/export/index.js';
 import { AppError } from './errors.js';
 import { closeOnSignals, type RunningServer, serve } from './main.js';
 import { createContext, StartupError } from './runtime.js';
@@ -144,9 +145,41 @@ export function buildCli(io: CliIo): Command {
       }
     });
 
+  program
+    .command('export')
+    .description('Write the whole site to FILE: a Broadside JSON backup (docs/export-format.md)')
+    .argument('<file>', 'the file to write (replaced only when the export succeeds)')
+    .option('--with-secrets', 'include password hashes, two-factor secrets and the comment secret (json)', false)
+    .option('--with-audit-log', 'include the audit log (json)', false)
+    .action(async (file: string, flags: { withSecrets: boolean; withAuditLog: boolean }) => {
+      const ctx = await createContext(config(), { migrate: true });
+      try {
+        const started = Date.now();
+        const counts = await exportToFile(ctx.database, file, { secrets: flags.withSecrets, auditLog: flags.withAuditLog }, throttledProgress(io.err));
+        io.out(`Exported ${describeCounts(counts)} to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
   // `import <format> FILE`: bring a site in. Each format adds its subcommand to this group.
-  const importer = program.command('import').description('Bring a site in: import wordpress FILE.xml');
-  void importer;
+  const importer = program.command('import').description('Bring a site in: import wordpress FILE.xml, import broadside FILE.json');
+  importer
+    .command('broadside')
+    .description('Load a Broadside JSON export into this site, which must be empty (all or nothing)')
+    .argument('<file>', 'a file written by `broadside export`')
+    .action(async (file: string) => {
+      const ctx = await createContext(config(), { migrate: true });
+      try {
+        const started = Date.now();
+        const counts = await importFromFile(ctx.database, file, throttledProgress(io.err));
+        io.out(`Imported ${describeCounts(counts)} from ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      } catch (error) {
+        throw new Error(`Nothing was imported: ${(error as Error).message}`, { cause: error });
+      } finally {
+        await ctx.database.close();
+      }
+    });
 
   return program;
 }

@@ -1,4 +1,4 @@
-import { PostgresDialect } from 'kysely';
+import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectHelpers, OpenedDialect } from './types.js';
 
@@ -13,6 +13,9 @@ export const postgresHelpers: DialectHelpers = {
       const ids = (await pick(trx).forUpdate().skipLocked().execute()).map((row) => row.id);
       return ids.length ? take(trx, ids) : [];
     }),
+  resetIdSequence: async (db, table) => {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
+  },
 };
 
 export interface PostgresOptions {

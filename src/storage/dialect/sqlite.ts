@@ -15,6 +15,8 @@ export const sqliteHelpers: DialectHelpers = {
     const ids = (await pick(db).execute()).map((row) => row.id);
     return ids.length ? take(db, ids) : [];
   },
+  // AUTOINCREMENT keeps the largest id ever inserted in sqlite_sequence, explicit ones included.
+  resetIdSequence: async () => {},
 };
 
 /**

@@ -27,6 +27,12 @@ export interface DialectHelpers {
     pick: (db: Kysely<DB>) => SelectQueryBuilder<DB, TB, { id: number }>,
     take: (db: Kysely<DB>, ids: number[]) => Promise<R[]>,
   ): Promise<R[]>;
+  /**
+   * After rows were inserted with explicit ids (an import), makes the next generated `id` of
+   * `table` follow the largest one. PostgreSQL: moves the identity sequence. SQLite: nothing to
+   * do, AUTOINCREMENT already continues after the largest id ever inserted.
+   */
+  resetIdSequence(db: Kysely<any>, table: string): Promise<void>;
 }
 
 export interface OpenedDialect {

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { flag, id, int, maybeTime, ref, text, time } from './columns.js';
+import type { Section } from './section.js';
+
+/** Settings that are secrets: the comment secret keys IP hashes and unsubscribe links. */
+const SECRET_SETTINGS = new Set(['comments.secret']);
+
+/** A password hash no password matches: a user imported without secrets resets theirs. */
+export const NO_PASSWORD = '!exported-without-secrets';
+
+const s = (name: string, row: z.ZodRawShape, rest: Omit<Section, 'name' | 'row' | 'hasId'> = { key: ['id'] }): Section => ({
+  name,
+  row: z.strictObject(row),
+  hasId: 'id' in row,
+  ...rest,
+});
+
+/**
+ * Every exported table in the order an import writes them (parents before children). The
+ * tables not here are listed in `NOT_EXPORTED` with the reason; a test fails for a table in
+ * neither list, so a new table cannot be forgotten.
+ */
+export const SECTIONS: readonly Section[] = [
+  s('settings', { key: text, value: text }, {
+    key: ['key'], sortInMemory: true, isSecretRow: (row) => SECRET_SETTINGS.has(String(row.key)),
+  }),
+  s('authors', { id, slug: text, name: text, bio: text, created_at: time, updated_at: time }),
+  s('users', {
+    id, email: text, name: text, role: z.enum(['admin', 'editor', 'author', 'contributor']),
+    password_hash: text.optional(), author_id: ref, created_at: time, updated_at: time,
+    totp_secret: text.nullable().optional(), disabled_at: maybeTime, password_changed_at: maybeTime,
+  }, { key: ['id'], secretColumns: { password_hash: NO_PASSWORD, totp_secret: null } }),
+  s('categories', {
+    id, slug: text, name: text, description: text, parent_id: ref, created_at: time,
+  }, { key: ['id'], selfRef: 'parent_id' }),
+  s('tags', { id, slug: text, name: text, created_at: time }),
+  s('posts', {
+    id, guid: text, slug: text, title: text, standfirst: text, body_md: text, body_html: text,
+    postscript_md: text, postscript_html: text, status: z.enum(['draft', 'scheduled', 'published']),
+    published_at: maybeTime, local_year: int.nullable(), local_month: int.nullable(), local_day: int.nullable(),
+    language: text, translation_group: text.nullable(), comment_status: z.enum(['open', 'closed']),
+    featured_image_url: text, featured_image_alt: text, featured_image_caption: text, sticky: flag,
+    created_at: time, updated_at: time, deleted_at: maybeTime, created_by: ref, review_requested_at: maybeTime,
+  }),
+  s('post_authors', { post_id: id, author_id: id, position: int }, { key: ['post_id', 'author_id'] }),
+  s('post_categories', { post_id: id, category_id: id }, { key: ['post_id', 'category_id'] }),
+  s('post_tags', { post_id: id, tag_id: id }, { key: ['post_id', 'tag_id'] }),
+  s('post_revisions', {
+    id, post_id: id, user_id: ref, created_at: time, title: text, snapshot: text,
+    kind: z.enum(['save', 'restore', 'autosave']),
+  }),
+  s('pages', {
+    id, slug: text, title: text, body_md: text, body_html: text, status: z.enum(['draft', 'published']),
+    language: text, created_at: time, updated_at: time,
+  }),
+  s('comments', {
+    id, post_id: id, parent_id: ref, depth: int, user_id: ref, author_name: text, author_email: text,
+    author_url: text, body: text, status: z.enum(['pending', 'approved', 'spam', 'trash']), spam_reason: text,
+    created_at: time, approved_at: maybeTime, edited_at: maybeTime, ip_hash: text, ip: text.nullable(),
+    user_agent: text, notify_replies: flag, notify_token_hash: text.nullable(), notify_confirmed_at: maybeTime,
+  }, { key: ['id'], selfRef: 'parent_id' }),
+  s('comment_blocks', { id, kind: z.enum(['word', 'email', 'ip']), value: text, note: text, created_at: time }),
+  s('redirects', { id, from_path: text, to_path: text, status_code: int, created_at: time }),
+  s('audit_log', {
+    id, at: time, user_id: ref, actor: text, action: text, subject: text, details: text,
+  }, { key: ['id'], only: 'audit_log' }),
+];
+
+/** Tables an export leaves out, and why. */
+export const NOT_EXPORTED: Readonly<Record<string, string>> = {
+  sessions: 'sign-ins belong to one server; everyone signs in again',
+  password_resets: 'one-time links expire within hours',
+  rate_limits: 'counters of the last minutes',
+  jobs: 'scheduled work is recreated by the new server (sweeps, publishing)',
+  outbox: 'mail already sent or about to be; sending it again from another server would repeat it',
+  kysely_migration: 'bookkeeping of the migrations, which the new site applies itself',
+  kysely_migration_lock: 'bookkeeping of the migrations',
+};
+
+/** The section of a name, or undefined. */
+export function findSection(name: string): Section | undefined {
+  return SECTIONS.find((section) => section.name === name);
+}
