@@ -56,6 +56,30 @@ export async function givenEverySortOfRow(ctx: AppContext): Promise<void> {
   await addRedirect(db, '/старое/', '/about/', '2026-06-04T00:00:00.000Z');
   await recordAudit(db, { action: 'post.publish', subject: `post:${post}`, userId: admin, actor: 'admin@lantern.example', details: { title: 'x' } }, ctx.clock.now());
   await commentSecret(db);
+
+  const drive = await db.insertInto('donation_drives').values({
+    slug: 'winter', title: 'Зимний сбор', description: 'Keep **us** going', description_html: '<p>Keep <strong>us</strong> going</p>',
+    target_minor: 500000, currency: 'EUR', starts_at: '2026-06-01T00:00:00.000Z', ends_at: null,
+    created_at: '2026-06-01T00:00:00.000Z', updated_at: '2026-06-01T00:00:00.000Z',
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('donations').values([
+    { amount_minor: 2500, currency: 'EUR', kind: 'one-off', source: 'stripe', status: 'confirmed', display_name: 'Аня', donor_email: 'anya@example.org',
+      drive_id: drive.id, stripe_checkout_session_id: 'cs_1', stripe_payment_intent_id: 'pi_1', note: '', created_at: '2026-06-05T00:00:00.000Z', confirmed_at: '2026-06-05T00:01:00.000Z' },
+    { amount_minor: 1000, currency: 'EUR', kind: 'monthly', source: 'manual', status: 'pending', display_name: null, donor_email: '',
+      drive_id: null, note: 'cheque', created_at: '2026-06-06T00:00:00.000Z' },
+  ] as never).execute();
+  await db.insertInto('stripe_events').values([
+    { id: 'evt_b', type: 'checkout.session.completed', processed_at: '2026-06-05T00:01:00.000Z' },
+    { id: 'evt_a', type: 'invoice.paid', processed_at: '2026-06-05T00:02:00.000Z' },
+  ]).execute();
+  await db.insertInto('media').values({
+    url: '/media/2026/06/фото.jpg', file_path: 'media/2026/06/фото.jpg', mime_type: 'image/jpeg', title: 'Фото', alt: 'A photo',
+    caption: '', parent_post_id: post, width: 800, height: 600, created_at: '2026-06-07T00:00:00.000Z',
+  } as never).execute();
+  await db.insertInto('import_map').values([
+    { source: 'wordpress:https://old.example', kind: 'post', source_id: '42', local_id: post, created_at: '2026-06-07T00:00:00.000Z' },
+    { source: 'wordpress:https://old.example', kind: 'comment', source_id: '7', local_id: top, created_at: '2026-06-07T00:00:00.000Z' },
+  ]).execute();
 }
 
 async function insertCategory(db: Kysely<DB>, slug: string, parent: number | null, clock: Clock): Promise<number> {

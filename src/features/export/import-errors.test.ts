@@ -38,7 +38,7 @@ async function rowsIn(database: Database): Promise<number> {
   return n;
 }
 
-describe.each(DIALECTS)('a broadside import that cannot go through, on %s', (dialect) => {
+describe.each(DIALECTS)('a broadside import that cannot go through, on %s', { timeout: 120_000 }, (dialect) => {
   it('refuses a site that already has content, saying which, and changes nothing', async () => {
     const t = await smallSite(dialect);
     const text = await exportToString(t.ctx.database.db);

@@ -31,8 +31,7 @@ export async function* readRows(db: Kysely<any>, section: Section, options: Read
   const keep = (row: Record<string, unknown>) => options.secrets || !section.isSecretRow?.(row);
   if (section.sortInMemory) {
     const rows = await db.selectFrom(section.name).select(columns).execute();
-    const key = section.key[0]!;
-    rows.sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0));
+    rows.sort((a, b) => compareKeys(a, b, section.key));
     for (const row of rows) if (keep(row)) yield ordered(row, columns);
     return;
   }
@@ -61,4 +60,14 @@ function ordered(row: Record<string, unknown>, columns: string[]): Record<string
   const out: Record<string, unknown> = {};
   for (const c of columns) out[c] = row[c];
   return out;
+}
+
+/** Orders rows by their key columns, comparing text by UTF-16 code unit like JavaScript, not by collation. */
+function compareKeys(a: Record<string, unknown>, b: Record<string, unknown>, key: readonly string[]): number {
+  for (const k of key) {
+    const x = String(a[k]);
+    const y = String(b[k]);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exportToString, importFromString } from '../../../test/export-helpers.js';
 import { givenEverySortOfRow } from '../../../test/export-site.js';
 import { buildTestApp, createTestDatabase, DIALECTS, type TestApp, type TestDatabase } from '../../../test/helpers.js';
@@ -22,9 +22,16 @@ async function emptySite(dialect: DialectName): Promise<TestDatabase> {
   return target;
 }
 
-describe.each(DIALECTS)('export and import on %s', (dialect) => {
+describe.each(DIALECTS)('export and import on %s', { timeout: 180_000 }, (dialect) => {
+  // One source site for the file: the tests only read it.
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, { now: '2026-06-15T12:00:00Z' });
+    await givenEverySortOfRow(t.ctx);
+  }, 180_000);
+  afterAll(async () => t.close());
+
   it('gives the identical document after export → import into a new site → export, secrets and audit log included', async () => {
-    const t = await siteWithEverything(dialect);
     for (const options of [{ secrets: false, auditLog: false }, { secrets: true, auditLog: true }]) {
       const first = await exportToString(t.ctx.database.db, options);
       const target = await emptySite(dialect);
@@ -34,13 +41,13 @@ describe.each(DIALECTS)('export and import on %s', (dialect) => {
   });
 
   it('exports the same site byte-identically twice, with every kind of row in it', async () => {
-    const t = await siteWithEverything(dialect);
     const text = await exportToString(t.ctx.database.db, { secrets: false, auditLog: true });
     expect(await exportToString(t.ctx.database.db, { secrets: false, auditLog: true })).toBe(text);
     const doc = JSON.parse(text) as { format: string; version: number; sections: Record<string, Record<string, unknown>[]> };
     expect(doc.format).toBe('broadside-export');
     for (const name of ['settings', 'authors', 'users', 'categories', 'tags', 'posts', 'post_authors', 'post_categories',
-      'post_tags', 'post_revisions', 'pages', 'comments', 'comment_blocks', 'redirects', 'audit_log']) {
+      'post_tags', 'post_revisions', 'pages', 'comments', 'comment_blocks', 'redirects', 'donation_drives', 'donations',
+      'stripe_events', 'media', 'import_map', 'audit_log']) {
       expect(doc.sections[name]?.length, name).toBeGreaterThan(0);
     }
     const states = new Set(doc.sections.comments!.map((c) => c.status));
@@ -56,7 +63,6 @@ describe.each(DIALECTS)('export and import on %s', (dialect) => {
   });
 
   it('keeps ids, so threads, parent categories, translations and redirects still point at the right rows', async () => {
-    const t = await siteWithEverything(dialect);
     const target = await emptySite(dialect);
     await importFromString(target.database, await exportToString(t.ctx.database.db));
     const pick = (db: typeof target.database.db) =>
@@ -69,7 +75,6 @@ describe.each(DIALECTS)('export and import on %s', (dialect) => {
   });
 
   it('gives new rows ids after the imported ones', async () => {
-    const t = await siteWithEverything(dialect);
     const target = await emptySite(dialect);
     await importFromString(target.database, await exportToString(t.ctx.database.db));
     const db = target.database.db;
@@ -84,7 +89,7 @@ describe.each(DIALECTS)('export and import on %s', (dialect) => {
   });
 });
 
-describe('moving between databases', () => {
+describe('moving between databases', { timeout: 180_000 }, () => {
   it('goes SQLite → PostgreSQL → SQLite and comes back as the identical document', async () => {
     const t = await siteWithEverything('sqlite');
     const options = { secrets: true, auditLog: true };

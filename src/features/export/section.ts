@@ -16,7 +16,7 @@ export interface Section {
    * because SQLite and PostgreSQL collate text differently.
    */
   readonly key: readonly string[];
-  /** True when `key` is text: read the table whole and sort by code unit (settings). */
+  /** True when `key` has text: read the table whole and sort by code unit (settings, import map). */
   readonly sortInMemory?: boolean;
   /** Columns left out unless secrets are asked for, with the value an import fills in instead. */
   readonly secretColumns?: Readonly<Record<string, unknown>>;

@@ -11,7 +11,7 @@ export const NO_PASSWORD = '!exported-without-secrets';
 const s = (name: string, row: z.ZodRawShape, rest: Omit<Section, 'name' | 'row' | 'hasId'> = { key: ['id'] }): Section => ({
   name,
   row: z.strictObject(row),
-  hasId: 'id' in row,
+  hasId: 'id' in row && !rest.sortInMemory,
   ...rest,
 });
 
@@ -61,6 +61,27 @@ export const SECTIONS: readonly Section[] = [
   }, { key: ['id'], selfRef: 'parent_id' }),
   s('comment_blocks', { id, kind: z.enum(['word', 'email', 'ip']), value: text, note: text, created_at: time }),
   s('redirects', { id, from_path: text, to_path: text, status_code: int, created_at: time }),
+  s('donation_drives', {
+    id, slug: text, title: text, description: text, description_html: text, target_minor: int, currency: text,
+    starts_at: time, ends_at: maybeTime, created_at: time, updated_at: time,
+  }),
+  s('donations', {
+    id, amount_minor: int, currency: text, kind: z.enum(['one-off', 'monthly']), source: z.enum(['stripe', 'manual']),
+    status: z.enum(['pending', 'confirmed', 'refunded', 'cancelled']), display_name: text.nullable(), donor_email: text,
+    drive_id: ref, stripe_checkout_session_id: text.nullable(), stripe_payment_intent_id: text.nullable(),
+    stripe_subscription_id: text.nullable(), stripe_customer_id: text.nullable(), stripe_invoice_id: text.nullable(),
+    note: text, created_at: time, confirmed_at: maybeTime, refunded_at: maybeTime, cancelled_at: maybeTime,
+  }),
+  // Kept so that Stripe redelivering an event to the new server does not count a gift twice.
+  s('stripe_events', { id: text, type: text, processed_at: time }, { key: ['id'], sortInMemory: true }),
+  s('media', {
+    id, url: text, file_path: text.nullable(), mime_type: text, title: text, alt: text, caption: text,
+    parent_post_id: ref, width: int.nullable(), height: int.nullable(), created_at: time,
+  }),
+  // Kept so that importing the same WordPress file again on the new server adds nothing.
+  s('import_map', { source: text, kind: text, source_id: text, local_id: int, created_at: time }, {
+    key: ['source', 'kind', 'source_id'], sortInMemory: true,
+  }),
   s('audit_log', {
     id, at: time, user_id: ref, actor: text, action: text, subject: text, details: text,
   }, { key: ['id'], only: 'audit_log' }),
@@ -73,6 +94,7 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   rate_limits: 'counters of the last minutes',
   jobs: 'scheduled work is recreated by the new server (sweeps, publishing)',
   outbox: 'mail already sent or about to be; sending it again from another server would repeat it',
+  import_runs: 'uploads to the admin import page of this server; the uploaded files stay on its disk',
   kysely_migration: 'bookkeeping of the migrations, which the new site applies itself',
   kysely_migration_lock: 'bookkeeping of the migrations',
 };
