@@ -6,6 +6,7 @@ import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
 import { archiveRoutes, withSidebar } from './features/archive/index.js';
 import { commentsRoutes, installCommentSlots } from './features/comments/index.js';
 import { feedsPlugin } from './features/feeds/index.js';
+import { withAppeals } from './features/funding/appeals/index.js';
 import { pagesRoutes } from './features/pages/index.js';
 import { postsRoutes } from './features/posts/index.js';
 import { findRedirect } from './features/redirects/index.js';
@@ -46,8 +47,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
   const db = ctx.database.db;
-  // Every public page gets the sidebar (calendar, monthly archive) through its frame.
-  const frame = withSidebar(createFrameLoader({ db, stylesheet: versionedAssetUrl('assets/site.css') }), { db, clock: ctx.clock });
+  // Every public page gets the sidebar (calendar, monthly archive) and the live donation appeals through its frame.
+  const frame = withAppeals(withSidebar(createFrameLoader({ db, stylesheet: versionedAssetUrl('assets/site.css') }), { db, clock: ctx.clock }), { db, clock: ctx.clock });
   const notFoundPage = () => renderNotFoundPage({ db, clock: ctx.clock, frame });
 
   addSecurityHeaders(app);

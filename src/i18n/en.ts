@@ -84,4 +84,13 @@ export const en: Messages = {
   dateArchiveEmpty: 'No articles were published in this period.',
   onlyInLanguage: (language) => `Only articles in ${language}.`,
   allLanguages: 'Show all languages',
+  appeals: {
+    bankTransfer: 'Bank transfer',
+    accountHolder: 'Account holder',
+    iban: 'IBAN',
+    bic: 'BIC',
+    reference: 'Reference',
+    raised: (raised, target) => `${raised} raised of ${target}`,
+    supporters: (n) => (n === 1 ? '1 supporter' : `${n} supporters`),
+  },
 };

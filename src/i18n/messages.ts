@@ -51,6 +51,7 @@ export interface Messages {
   onlyInLanguage: (language: string) => string;
   /** Link that removes the language filter from an archive. */
   allLanguages: string;
+  appeals: AppealMessages;
 }
 
 /** The words of the comment section and form; `errors` maps the comment rules' stable codes. */
@@ -92,4 +93,16 @@ export interface CommentMessages {
     | 'tooFast' | 'duplicate' | 'rateLimited' | 'replyUnavailable',
     string
   >;
+}
+
+/** Donation appeals (features/funding/appeals): the words around what the admin wrote. */
+export interface AppealMessages {
+  bankTransfer: string;
+  accountHolder: string;
+  iban: string;
+  bic: string;
+  reference: string;
+  /** "€4,200 raised of €10,000" (amounts already formatted). */
+  raised: (raised: string, target: string) => string;
+  supporters: (n: number) => string;
 }

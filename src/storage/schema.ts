@@ -33,6 +33,8 @@ export interface DB {
   donation_drives: DonationDrivesTable;
   donations: DonationsTable;
   stripe_events: StripeEventsTable;
+  appeals: AppealsTable;
+  appeal_categories: AppealCategoriesTable;
 }
 
 export type Timestamp = string;
@@ -419,4 +421,42 @@ export interface StripeEventsTable {
   id: string;
   type: string;
   processed_at: Timestamp;
+}
+
+/**
+ * A donation appeal (features/funding/appeals). Flags are 0/1. `buttons` is JSON
+ * (`{ kind, label, url }[]`); `languages` comma-separated codes, '' for all.
+ */
+export interface AppealsTable {
+  id: Generated<number>;
+  title: string;
+  /** The language the appeal is written in. */
+  language: string;
+  /** Markdown source, and its sanitised HTML rendered when saved. */
+  body: string;
+  body_html: string;
+  buttons: string;
+  bank_holder: string;
+  /** Stored without spaces, upper case; checked with its mod-97 checksum when saved. */
+  bank_iban: string;
+  bank_bic: string;
+  bank_reference: string;
+  drive_id: number | null;
+  in_article: number;
+  in_sidebar: number;
+  on_home: number;
+  languages: string;
+  only_categories: number;
+  starts_at: Timestamp | null;
+  ends_at: Timestamp | null;
+  enabled: number;
+  /** Smaller first. */
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppealCategoriesTable {
+  appeal_id: number;
+  category_id: number;
 }

@@ -15,6 +15,16 @@ export interface Frame {
   stylesheet: string;
   /** The sidebar's widgets (calendar, monthly archive); the layout adds no sidebar without them. */
   sidebar?: SafeHtml;
+  /** Blocks other features place around the content (donation appeals); none without it. */
+  blocks?: PageBlocks;
+}
+
+/** Blocks placed after an article and on the home page; each renders '' when there are none. */
+export interface PageBlocks {
+  /** After the body of an article in `language` filed under `categories`. */
+  afterArticle(article: { language: string; categories: readonly { slug: string }[] }): SafeHtml;
+  /** On the first page of the home page. */
+  home(): SafeHtml;
 }
 
 /** Metadata of one page. */

@@ -15,7 +15,8 @@ export type Permission =
   | 'comments.moderate'
   | 'users.manage'
   | 'settings.manage'
-  | 'audit.view';
+  | 'audit.view'
+  | 'appeals.manage';      // donation appeals (admins only: they name where money goes)
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   contributor: ['posts.write_own'],
@@ -24,6 +25,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     'posts.write_own', 'posts.submit', 'posts.edit_any', 'posts.publish', 'posts.delete', 'pages.manage',
     'taxonomy.manage', 'comments.moderate', 'users.manage', 'settings.manage', 'audit.view',
+    'appeals.manage',
   ],
 };
 

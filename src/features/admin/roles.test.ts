@@ -74,6 +74,10 @@ const ROUTES: Route[] = [
   { method: 'GET', url: '/admin/settings', allowed: ADMINS },
   { method: 'POST', url: '/admin/settings', allowed: ADMINS },
   { method: 'GET', url: '/admin/audit', allowed: ADMINS },
+  // Donation appeals (src/features/admin/appeals)
+  { method: 'GET', url: '/admin/appeals', allowed: ADMINS },
+  { method: 'GET', url: '/admin/appeals/new', allowed: ADMINS },
+  { method: 'POST', url: '/admin/appeals/new', allowed: ADMINS },
 ];
 
 /** A form that would succeed for a role allowed to send it: refusal must come from the role alone. */

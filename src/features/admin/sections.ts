@@ -1,4 +1,5 @@
 import { accountSection } from './account/index.js';
+import { appealsSection } from './appeals/index.js';
 import { registerPostRoutes } from './posts/routes.js';
 import { commentSettingsSection, commentsDesk } from './comments/index.js';
 import type { AdminSection } from './routes.js';
@@ -20,4 +21,5 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   auditSection,
   accountSection,
   commentSettingsSection,
+  appealsSection,
 ];

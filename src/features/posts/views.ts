@@ -35,6 +35,7 @@ export function renderHome(frame: Frame, view: HomeView): string {
     view.page === 1 ? t.latestArticles : `${t.latestArticles} · ${t.pageOf(view.page, view.totalPages)}`
   }</h1>
 ${postList(view.posts, frame)}
+${view.page === 1 ? frame.blocks?.home() ?? '' : ''}
 ${pagination(view.page, view.totalPages, (n) => (n === 1 ? '/' : `/page/${n}/`), frame)}`;
   return layout(
     frame,
@@ -92,6 +93,7 @@ ${post.categories.length ? html`<p class="terms"><span>${t.categories}:</span> $
 ${post.tags.length ? html`<p class="terms"><span>${t.tags}:</span> ${termLinks(post.tags, tagPath)}</p>` : ''}
 </footer>
 </article>
+${frame.blocks?.afterArticle(post) ?? ''}
 ${comments ? comments.section : raw(commentSlots.section(post.id))}
 ${previous || next ? html`<nav class="adjacent" aria-label="${t.articleNavigation}">
 ${previous ? html`<p class="previous"><span>${t.previousArticle}</span> <a href="${previous.path}" rel="prev">${previous.title}</a></p>` : ''}

@@ -7,6 +7,7 @@ import { postOwnership } from './0004-post-ownership.js';
 import { comments } from './0005-comments.js';
 import { mediaImportMap } from './0008-media-import-map.js';
 import { funding } from './0007-funding.js';
+import { appeals } from './0010-appeals.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0005-comments': comments,
   '0008-media-import-map': mediaImportMap,
   '0007-funding': funding,
+  '0010-appeals': appeals,
 };
 
 /** Every migration name, in the order they apply. */

@@ -1,0 +1,1 @@
+export { appealsSection } from './routes.js';
