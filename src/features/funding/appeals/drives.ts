@@ -1,28 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../storage/schema.js';
+import { type DriveProgress, getDriveProgress, listDrives } from '../index.js';
 
 /**
- * The one link between appeals and fundraising drives (features/funding): the drives an
- * appeal may show, and a drive's progress. Everything else of funding stays out of appeals.
+ * The one link between appeals and fundraising drives (features/funding, through its index):
+ * the drives an appeal may show, and a drive's progress.
  */
 
-/** A drive's progress, as the funding feature counts it. */
-export interface DriveProgress {
-  /** Confirmed donations in the drive's currency, minor units. */
-  raised: number;
-  target: number;
-  currency: string;
-  /** Whole percent, rounded down; may pass 100. */
-  percent: number;
-  supporters: number;
-}
+export type { DriveProgress };
 
-/** The drives an admin can link an appeal to, newest first. */
-export async function listDriveChoices(_db: Kysely<DB>): Promise<{ id: number; title: string }[]> {
-  return [];
+/** The drives an admin can link an appeal to, newest start first. */
+export async function listDriveChoices(db: Kysely<DB>): Promise<{ id: number; title: string }[]> {
+  return (await listDrives(db)).map((d) => ({ id: d.id, title: d.title }));
 }
 
 /** The progress of a drive, or null when there is no such drive. */
-export async function driveProgress(_db: Kysely<DB>, _driveId: number): Promise<DriveProgress | null> {
-  return null;
-}
+export const driveProgress = (db: Kysely<DB>, driveId: number): Promise<DriveProgress | null> => getDriveProgress(db, driveId);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenAppeal } from '../../../../test/appeals.js';
+import { createDrive, recordManualDonation, refundManualDonation } from '../index.js';
 import { givenCategory, givenPost, givenSettings } from '../../../../test/fixtures.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../../test/helpers.js';
 import { expectValidHtml } from '../../../../test/html.js';
@@ -130,5 +131,24 @@ describe.each(DIALECTS)('where readers meet donation appeals on %s', (dialect) =
       for (const link of outgoing) expect(link).toMatch(/rel="[^"]*noopener/);
       expect(res.headers['content-security-policy']).toMatch(/default-src 'none'|default-src 'self'/);
     }
+  });
+
+  it("shows the linked drive's progress: amount raised, percentage and supporters, counting only confirmed gifts", async () => {
+    await givenPost(t.ctx, { slug: 'floods', publishedAt: '2026-03-01T10:00:00Z' });
+    const drive = await createDrive({ db: t.ctx.database.db, clock: t.clock }, {
+      title: 'Winter fund', targetMinor: 1_000_000, currency: 'EUR', startsAt: '2026-06-01T00:00:00Z', endsAt: null,
+    });
+    await givenAppeal(t.ctx, { driveId: drive.id, placements: ['article', 'sidebar'] });
+    const gift = (amountMinor: number, currency = 'EUR') =>
+      recordManualDonation(t.ctx.database.db, { amountMinor, currency, receivedAt: '2026-06-10T10:00:00Z', driveId: drive.id });
+    await gift(250_000);
+    await gift(170_050);
+    await gift(9_999, 'USD');
+    const refunded = await gift(500_000);
+    await refundManualDonation(t.ctx.database.db, refunded, t.clock.now());
+    const body = await page('/2026/03/floods/');
+    expect(body).toMatch(/<progress max="100" value="42" aria-labelledby="appeal-\d+-article-progress">42%<\/progress>\n<p id="appeal-\d+-article-progress">€4,200.50 raised of €10,000 · 42% · 2 supporters<\/p>/);
+    expect(body).toContain('-sidebar-progress">€4,200.50 raised of €10,000 · 42% · 2 supporters</p>');
+    await expectValidHtml(body, 'article with a drive in its appeal');
   });
 });

@@ -1,5 +1,6 @@
 import { messagesFor } from '../../../i18n/index.js';
 import { html, raw, type SafeHtml } from '../../../lib/html.js';
+import { formatMoney } from '../index.js';
 import type { AppealButton } from './buttons.js';
 import type { DriveProgress } from './drives.js';
 import { formatIban } from './iban.js';
@@ -47,22 +48,10 @@ function button(b: AppealButton): SafeHtml {
 /** A native progress bar (no inline style, so the CSP stays strict) and the facts in words. */
 function progressBar(progress: DriveProgress, language: string, id: string): SafeHtml {
   const t = messagesFor(language).appeals;
-  const raised = formatMoney(progress.raised, progress.currency, language);
-  const target = formatMoney(progress.target, progress.currency, language);
+  const raised = formatMoney(progress.raised, progress.currency, messagesFor(language).locale);
+  const target = formatMoney(progress.target, progress.currency, messagesFor(language).locale);
   return html`<div class="drive-progress">
 <progress max="100" value="${Math.min(progress.percent, 100)}" aria-labelledby="${id}">${progress.percent}%</progress>
 <p id="${id}">${t.raised(raised, target)} · ${progress.percent}% · ${t.supporters(progress.supporters)}</p>
 </div>`;
-}
-
-/** "€4,200" in the reader's language; whole amounts without cents. */
-function formatMoney(minor: number, currency: string, language: string): string {
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    return new Intl.NumberFormat(messagesFor(language).locale, { style: 'currency', currency, minimumFractionDigits: minor % 10 ** digits ? digits : 0 })
-      .format(minor / 10 ** digits);
-  } catch {
-    return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
-  }
 }
