@@ -74,6 +74,12 @@ export const SECTIONS: readonly Section[] = [
   }),
   // Kept so that Stripe redelivering an event to the new server does not count a gift twice.
   s('stripe_events', { id: text, type: text, processed_at: time }, { key: ['id'], sortInMemory: true }),
+  s('appeals', {
+    id, title: text, language: text, body: text, body_html: text, buttons: text, bank_holder: text, bank_iban: text,
+    bank_bic: text, bank_reference: text, drive_id: ref, in_article: flag, in_sidebar: flag, on_home: flag, languages: text,
+    only_categories: flag, starts_at: maybeTime, ends_at: maybeTime, enabled: flag, position: int, created_at: time, updated_at: time,
+  }),
+  s('appeal_categories', { appeal_id: id, category_id: id }, { key: ['appeal_id', 'category_id'] }),
   s('media', {
     id, url: text, file_path: text.nullable(), mime_type: text, title: text, alt: text, caption: text,
     parent_post_id: ref, width: int.nullable(), height: int.nullable(), created_at: time,
