@@ -7,6 +7,7 @@ import { archiveRoutes, withSidebar } from './features/archive/index.js';
 import { commentsRoutes, installCommentSlots } from './features/comments/index.js';
 import { feedsPlugin } from './features/feeds/index.js';
 import { withAppeals } from './features/funding/appeals/index.js';
+import { fundingRoutes, stripeWebhookRoutes } from './features/funding/index.js';
 import { pagesRoutes } from './features/pages/index.js';
 import { postsRoutes } from './features/posts/index.js';
 import { findRedirect } from './features/redirects/index.js';
@@ -81,6 +82,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       assets: { stylesheet: versionedAssetUrl('assets/admin.css'), script: versionedAssetUrl('assets/admin.js') },
     }, ADMIN_SECTIONS),
   );
+  await app.register(stripeWebhookRoutes({ db, clock: ctx.clock, config: ctx.config }));
+  await app.register(fundingRoutes({ ...deps, config: ctx.config, ...(ctx.stripe ? { stripe: ctx.stripe } : {}) }));
   await app.register(pagesRoutes(deps));
   return app;
 }

@@ -29,6 +29,8 @@ describe('configuration', () => {
       pageCache: true,
       pageCacheMb: 32,
       workers: 1,
+      stripeSecretKey: '',
+      stripeWebhookSecret: '',
     });
   });
 
@@ -43,6 +45,8 @@ describe('configuration', () => {
         TRUST_PROXY: '1',
         SMTP_URL: 'smtps://news:s3cret@mail.example.org:465',
         MAIL_FROM: 'The Lantern <desk@lantern.example>',
+        STRIPE_SECRET_KEY: 'sk_test_123',
+        STRIPE_WEBHOOK_SECRET: ' whsec_456 ',
       },
       {},
       '/srv/broadside',
@@ -59,6 +63,8 @@ describe('configuration', () => {
       pageCache: true,
       pageCacheMb: 32,
       workers: 1,
+      stripeSecretKey: 'sk_test_123',
+      stripeWebhookSecret: 'whsec_456',
     });
   });
 

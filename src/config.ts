@@ -49,6 +49,16 @@ export const CONFIG_KEYS = {
     default: '1',
     description: 'Processes that serve the site (serve --workers): 1 to 64, or auto for one per CPU; more than 1 needs PostgreSQL',
   },
+  stripeSecretKey: {
+    env: 'STRIPE_SECRET_KEY',
+    default: '',
+    description: 'Stripe secret key (sk_live_… or sk_test_…) for online donations; overrides the one in the funding settings; empty: use the settings',
+  },
+  stripeWebhookSecret: {
+    env: 'STRIPE_WEBHOOK_SECRET',
+    default: '',
+    description: 'Signing secret (whsec_…) of the Stripe webhook endpoint /webhooks/stripe; overrides the funding settings; empty: use the settings',
+  },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -109,6 +119,9 @@ const schema = z.object({
     .regex(/^\d{1,5}$/, 'must be a whole number of megabytes (0 to 99999)')
     .transform(Number),
   workers: workersSchema,
+  // Secrets: never validated against a pattern, so no error message can ever print one.
+  stripeSecretKey: z.string().trim(),
+  stripeWebhookSecret: z.string().trim(),
 });
 
 export interface Config {
@@ -131,6 +144,10 @@ export interface Config {
   readonly pageCacheMb: number;
   /** Processes serving the site: 1 is this process alone; more are forked by a primary (src/cluster/). */
   readonly workers: number;
+  /** STRIPE_SECRET_KEY; empty: the funding settings' key, if any (features/funding). */
+  readonly stripeSecretKey: string;
+  /** STRIPE_WEBHOOK_SECRET; empty: the funding settings' secret, if any. */
+  readonly stripeWebhookSecret: string;
 }
 
 /** Raised with one line per bad value; `main` prints the lines and exits. */

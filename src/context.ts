@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
+import type { StripeFactory } from './features/funding/stripe-client.js';
 import type { Clock } from './lib/clock.js';
 import type { Database } from './storage/db.js';
 
@@ -15,5 +16,7 @@ export interface AppContext {
   readonly database: Database;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Builds the Stripe client for a secret key; tests point it at a local fake. Default: the real API. */
+  readonly stripe?: StripeFactory;
 }
 

@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
+import type { StripeFactory } from '../src/features/funding/index.js';
 import { fixedClock } from '../src/lib/clock.js';
 import { type Database, type DialectName, migrateToLatest, openDatabase } from '../src/storage/db.js';
 import { TEST_DATABASE_URL } from './database-url.js';
@@ -92,12 +93,12 @@ export interface TestApp {
 /** The real app over a fresh database with a clock standing at `now`; drive it with `app.inject`. */
 export async function buildTestApp(
   dialect: DialectName,
-  options: { now?: string; config?: Partial<Record<'trustProxy', string>> } = {},
+  options: { now?: string; config?: Partial<Record<'trustProxy' | 'stripeSecretKey' | 'stripeWebhookSecret', string>>; stripe?: StripeFactory } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = fixedClock(options.now ?? '2026-06-15T12:00:00Z');
   const config = loadConfig({}, { port: 0, dataDir: testDb.dataDir, logLevel: 'silent', ...options.config });
-  const ctx: AppContext = { config, database: testDb.database, clock, log: pino({ level: 'silent' }) };
+  const ctx: AppContext = { config, database: testDb.database, clock, log: pino({ level: 'silent' }), ...(options.stripe ? { stripe: options.stripe } : {}) };
   const app = await buildApp(ctx);
   await app.ready();
   return {

@@ -1,3 +1,4 @@
+import { fundingEn } from './funding-en.js';
 import type { Messages } from './messages.js';
 
 export const en: Messages = {
@@ -93,4 +94,5 @@ export const en: Messages = {
     raised: (raised, target) => `${raised} raised of ${target}`,
     supporters: (n) => (n === 1 ? '1 supporter' : `${n} supporters`),
   },
+  funding: fundingEn,
 };

@@ -1,3 +1,5 @@
+import type { FundingMessages } from './funding-messages.js';
+
 /**
  * The shape of a message catalogue. Every interface string on a public page comes from one of
  * these; functions take what varies (names, numbers) so each language can order words its way.
@@ -52,6 +54,8 @@ export interface Messages {
   /** Link that removes the language filter from an archive. */
   allLanguages: string;
   appeals: AppealMessages;
+  /** Donate page, drives and the monthly-donation portal (features/funding). */
+  funding: FundingMessages;
 }
 
 /** The words of the comment section and form; `errors` maps the comment rules' stable codes. */

@@ -1,3 +1,4 @@
+import { fundingRu } from './funding-ru.js';
 import type { Messages } from './messages.js';
 
 export const ru: Messages = {
@@ -104,4 +105,5 @@ export const ru: Messages = {
       return `${n} ${word}`;
     },
   },
+  funding: fundingRu,
 };

@@ -4,3 +4,11 @@ export {
 } from './drives.js';
 export { type ManualDonationInput, recordManualDonation, refundManualDonation } from './manual.js';
 export { formatMoney, minorDigits, minorToDecimal, parseAmount } from './money.js';
+export { driveProgressBar } from './progress-view.js';
+export { drivePath } from './drive-view.js';
+export { otherWaysToGive } from './donate-view.js';
+export { type FundingSettings, loadFundingSettings, writeFundingSettings } from './settings.js';
+export { defaultStripeFactory, type StripeFactory } from './stripe-client.js';
+export { fundingRoutes, type FundingRoutesDeps } from './public-routes.js';
+export { stripeWebhookRoutes, type WebhookRoutesDeps } from './webhook-routes.js';
+export { processStripeEvent } from './webhooks.js';

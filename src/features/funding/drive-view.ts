@@ -1,0 +1,30 @@
+import { formatDate } from '../../i18n/index.js';
+import { html, raw } from '../../lib/html.js';
+import type { Frame } from '../../views/frame.js';
+import { layout } from '../../views/layout.js';
+import type { DriveRow } from './drives.js';
+import type { DriveProgress } from './progress.js';
+import { driveProgressBar } from './progress-view.js';
+import type { ThankYou } from './public-queries.js';
+
+/** The public address of a drive's page. */
+export const drivePath = (slug: string): string => `/donate/drive/${slug}/`;
+
+/** GET /donate/drive/:slug/: the drive, its progress and its thank-you list (public names only). */
+export function renderDrivePage(frame: Frame, drive: DriveRow, progress: DriveProgress, thanks: ThankYou[], now: Date): string {
+  const f = frame.t.funding;
+  const tz = frame.settings.timeZone;
+  const ended = drive.ends_at !== null && drive.ends_at <= now.toISOString();
+  const dates = f.driveDates(formatDate(drive.starts_at, frame.lang, tz), drive.ends_at ? formatDate(drive.ends_at, frame.lang, tz) : null);
+  return layout(frame, { title: drive.title, canonicalPath: drivePath(drive.slug) }, html`<article class="drive">
+<h1>${drive.title}</h1>
+<p class="drive-dates">${dates}</p>
+${driveProgressBar(progress, drive.title, frame.t)}
+${ended ? html`<p class="notice">${f.driveEnded}</p>` : html`<p><a class="button" href="/donate/?drive=${drive.slug}">${f.giveToDrive}</a></p>`}
+<div class="body">${raw(drive.description_html)}</div>
+<section class="thank-you" aria-labelledby="thank-you-heading">
+<h2 id="thank-you-heading">${f.thankYouList}</h2>
+${thanks.length ? html`<ul class="thank-you-list">${thanks.map((t) => html`<li>${t.name ?? f.anonymous}</li>`)}</ul>` : html`<p>${f.noSupportersYet}</p>`}
+</section>
+</article>`);
+}
