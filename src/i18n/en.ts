@@ -95,4 +95,9 @@ export const en: Messages = {
     supporters: (n) => (n === 1 ? '1 supporter' : `${n} supporters`),
   },
   funding: fundingEn,
+  commentFeeds: {
+    siteTitle: (site) => `Comments on ${site}`,
+    postTitle: (post) => `Comments on “${post}”`,
+    entryTitle: (post, name) => `Comment on ${post} by ${name}`,
+  },
 };

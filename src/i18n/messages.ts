@@ -56,6 +56,12 @@ export interface Messages {
   appeals: AppealMessages;
   /** Donate page, drives and the monthly-donation portal (features/funding). */
   funding: FundingMessages;
+  /** Comment feeds: the site-wide feed's title, one article's, and each entry's. */
+  commentFeeds: {
+    siteTitle: (site: string) => string;
+    postTitle: (post: string) => string;
+    entryTitle: (post: string, name: string) => string;
+  };
 }
 
 /** The words of the comment section and form; `errors` maps the comment rules' stable codes. */

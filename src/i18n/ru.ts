@@ -106,4 +106,9 @@ export const ru: Messages = {
     },
   },
   funding: fundingRu,
+  commentFeeds: {
+    siteTitle: (site) => `Комментарии — ${site}`,
+    postTitle: (post) => `Комментарии к «${post}»`,
+    entryTitle: (post, name) => `Комментарий к «${post}» от ${name}`,
+  },
 };

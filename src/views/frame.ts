@@ -38,6 +38,11 @@ export interface PageMeta {
   noindex?: boolean;
   /** Feeds of this page, for autodiscovery links. */
   feeds?: FeedLink[];
+  /**
+   * A marker after the feed links that a feature fills per request with more of them (an
+   * article's comment feeds: `commentSlots.feeds`), so the page itself stays cacheable.
+   */
+  feedSlot?: string;
   /** OpenGraph facts; without them the page is an og:type "website" made from the fields above. */
   openGraph?: OpenGraph;
   /** JSON-LD block(s) for the head. */

@@ -57,11 +57,14 @@ export function absoluteUrl(base: string, pathOrUrl: string): string {
   return pathOrUrl.startsWith('/') ? base + pathOrUrl : pathOrUrl;
 }
 
+/** `<link rel="alternate">` autodiscovery tags for feeds, one a line. */
+export function feedLinkTags(baseUrl: string, feeds: FeedLink[]): SafeHtml {
+  return html`${feeds.map((f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${baseUrl + f.path}">\n`)}`;
+}
+
 /** The metadata part of `<head>`; nothing but feed links on pages robots should not index. */
 export function headMetadata(frame: Frame, meta: PageMeta): SafeHtml {
-  const feeds = (meta.feeds ?? []).map(
-    (f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${frame.settings.baseUrl + f.path}">\n`,
-  );
+  const feeds = html`${feedLinkTags(frame.settings.baseUrl, meta.feeds ?? [])}${meta.feedSlot ? raw(meta.feedSlot) : ''}`;
   if (meta.noindex) return html`${feeds}`;
   const blocks = meta.jsonLd ? (Array.isArray(meta.jsonLd) ? meta.jsonLd : [meta.jsonLd]) : [];
   return html`${feeds}${openGraphTags(frame, meta)}${blocks.map(

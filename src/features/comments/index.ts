@@ -13,3 +13,4 @@ export {
 export { eraseCommenter, type ErasureMode, exportCommenter } from './privacy.js';
 export { COMMENT_STATES } from './model.js';
 export { eraseExpiredCommentIps } from './retention.js';
+export { type FeedComment, type FeedPost, findFeedPost, listFeedComments } from './feed-query.js';

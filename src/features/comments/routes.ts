@@ -15,6 +15,7 @@ import { commentSecret, idsFromPendingCookie, pendingCookieValue } from './secre
 import { loadCommentSection, type SectionRequest } from './section.js';
 import { countApprovedComments, findCommentablePost, listPostComments } from './storage.js';
 import { registerSubscriptionRoutes } from './subscription-routes.js';
+import { commentFeedLinkTags } from './feed-links.js';
 import { buildThreads, pageOfComment } from './thread.js';
 import type { CommentFormState } from './views.js';
 
@@ -30,6 +31,7 @@ const OWN_COOKIE_DAYS = 30;
 
 const SLOT = /<!--comments:(\d{1,10})-->/;
 const COUNT_SLOT = /<!--comment-count:(\d{1,10})-->/;
+const FEEDS_SLOT = /<!--comment-feeds:(\d{1,10})-->/;
 
 const sectionQuery = z.object({
   cpage: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional().catch(undefined),
@@ -39,8 +41,8 @@ const sectionQuery = z.object({
 
 /**
  * Fills the comment slots (see `commentSlots`): each teaser's count of comments, and on an
- * article page the comment section for the visitor asking: the
- * article stays a pure function of the database, and the per-visitor part (their pending
+ * article page its comment feeds' autodiscovery links and the comment section for the visitor
+ * asking: the article stays a pure function of the database, and the per-visitor part (their pending
  * comments, CSRF token, reply target, page) is added here. Must be installed before
  * @fastify/cookie's own onSend hook, so the CSRF cookie it may set is still written.
  */
@@ -61,9 +63,12 @@ export function installCommentSlots(app: FastifyInstance, deps: { db: Kysely<DB>
         })
       : null;
     if (loaded) reply.header('cache-control', 'private, no-cache');
+    const feedsMatch = FEEDS_SLOT.exec(payload);
+    const feedTags = feedsMatch ? await commentFeedLinkTags(deps, Number(feedsMatch[1]), loaded) : '';
     const countHtml = loaded ? `<a class="comment-count" href="#comments">${countText(loaded)}</a>` : '';
     // Replacer functions, so `$&` and the like in comment text are never replacement patterns.
     return payload
+      .replace(FEEDS_SLOT, () => feedTags)
       .replace(COUNT_SLOT, () => (loaded ? ` · ${countHtml}` : ''))
       .replace(SLOT, () => (loaded ? loaded.section.value : ''));
   });

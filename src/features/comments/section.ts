@@ -24,13 +24,14 @@ export interface SectionRequest {
 
 /**
  * The comment section of a visible post (null when readers cannot see the post) and its count
- * of approved comments, for this visitor: their own pending comments marked, their form state.
+ * of approved comments and whether it takes new ones, for this visitor: their own pending
+ * comments marked, their form state.
  */
 export async function loadCommentSection(
   deps: { db: Kysely<DB>; clock: Clock },
   postOrId: number | CommentablePost,
   request: SectionRequest,
-): Promise<{ section: SafeHtml; count: number; post: CommentablePost } | null> {
+): Promise<{ section: SafeHtml; count: number; post: CommentablePost; open: boolean } | null> {
   const now = deps.clock.now();
   const [settings, secret, post] = await Promise.all([
     loadSettings(deps.db),
@@ -57,5 +58,5 @@ export async function loadCommentSection(
     formToken: formTokenFor(secret, post.id, now),
     ...(request.notice ? { notice: request.notice } : {}),
   });
-  return { section, count, post };
+  return { section, count, post, open };
 }

@@ -33,7 +33,7 @@ function entry(e: FeedEntry) {
     el('link', { rel: 'alternate', type: 'text/html', href: e.url }),
     el('published', {}, e.published),
     el('updated', {}, e.updated),
-    e.authors.map((a) => el('author', {}, el('name', {}, a.name), el('uri', {}, a.url))),
+    e.authors.map((a) => el('author', {}, el('name', {}, a.name), a.url ? el('uri', {}, a.url) : null)),
     e.categories.map((c) => el('category', { term: c })),
     e.summary ? el('summary', {}, e.summary) : null,
     e.contentHtml !== null ? el('content', { type: 'html' }, e.contentHtml) : null,

@@ -1,5 +1,5 @@
 /**
- * What every feed says, whatever it lists (posts today; comments later) and whatever its format.
+ * What every feed says, whatever it lists (posts or comments) and whatever its format.
  * A source builds a `FeedDocument`; `rss.ts`, `atom.ts` and `json-feed.ts` serialise it. URLs
  * here are absolute.
  */
@@ -17,8 +17,8 @@ export const FEED_CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
 
 export interface FeedPerson {
   name: string;
-  /** Their page on the site. */
-  url: string;
+  /** Their page on the site; none for a commenter. */
+  url?: string;
 }
 
 export interface FeedEntry {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { renderAtom } from './atom.js';
 import { FEED_CONTENT_TYPES, type FeedDocument, type FeedFormat } from './feed-model.js';
@@ -11,7 +11,17 @@ import type { FeedSubjectKind } from './subjects.js';
 const RENDERERS: Record<FeedFormat, (feed: FeedDocument) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
 /** Where each format lives under `…/feed/`; `rss2/` is WordPress's other name for the RSS feed. */
-const SUFFIXES: [string, FeedFormat][] = [['', 'rss'], ['rss2/', 'rss'], ['atom/', 'atom'], ['json/', 'json']];
+export const SUFFIXES: readonly [string, FeedFormat][] = [['', 'rss'], ['rss2/', 'rss'], ['atom/', 'atom'], ['json/', 'json']];
+
+/** Sends a feed in `format` with its validators, or 304 when the reader's copy is current. */
+export function sendFeed(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, feed: FeedDocument): FastifyReply {
+  return sendCacheable(request, reply, {
+    contentType: FEED_CONTENT_TYPES[format],
+    model: { format, feed },
+    newest: feed.updated,
+    render: () => RENDERERS[format](feed),
+  });
+}
 
 const PREFIXES: [FeedSubjectKind, string][] = [['site', ''], ['category', '/category/:slug'], ['tag', '/tag/:slug'], ['author', '/author/:slug']];
 
@@ -23,8 +33,8 @@ const feedQuery = z.object({ lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,
 /**
  * The post feeds in RSS 2.0, Atom 1.0 and JSON Feed 1.1 at WordPress's addresses: `/feed/`,
  * `/feed/atom/`, `/feed/json/`, and the same under `/category/:slug/`, `/tag/:slug/` and
- * `/author/:slug/`; each takes `?lang=xx`. Conditional GET answers 304. A comments feed is
- * another source of `FeedDocument` served the same way (see `feed-model.ts`).
+ * `/author/:slug/`; each takes `?lang=xx`. Conditional GET answers 304. The comment feeds
+ * (`comment-feed-routes.ts`) are another source of `FeedDocument`, sent the same way.
  */
 export function feedRoutes(deps: PostFeedDeps): FastifyPluginAsync {
   return async (app) => {
@@ -36,12 +46,7 @@ export function feedRoutes(deps: PostFeedDeps): FastifyPluginAsync {
           if (!query.success || (kind !== 'site' && !SLUG.test(slug))) return reply.callNotFound();
           const feed = await loadPostFeed(deps, { kind, slug, ...(query.data.lang ? { language: query.data.lang } : {}) });
           if (!feed) return reply.callNotFound();
-          return sendCacheable(request, reply, {
-            contentType: FEED_CONTENT_TYPES[format],
-            model: { format, feed },
-            newest: feed.updated,
-            render: () => RENDERERS[format](feed),
-          });
+          return sendFeed(request, reply, format, feed);
         });
       }
     }

@@ -32,7 +32,7 @@ function item(entry: FeedEntry) {
     ...(entry.image ? { image: entry.image } : {}),
     date_published: entry.published,
     date_modified: entry.updated,
-    authors: entry.authors.map((a) => ({ name: a.name, url: a.url })),
+    authors: entry.authors.map((a) => ({ name: a.name, ...(a.url ? { url: a.url } : {}) })),
     tags: entry.categories,
     language: entry.language,
   };

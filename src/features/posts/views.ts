@@ -65,6 +65,8 @@ export interface ArticleView {
 export const commentSlots = Object.freeze({
   count: (postId: number) => `<!--comment-count:${postId}-->`,
   section: (postId: number) => `<!--comments:${postId}-->`,
+  /** The article's comment feeds in the head, announced when its comments are open or it has some. */
+  feeds: (postId: number) => `<!--comment-feeds:${postId}-->`,
   /** A teaser's count, filled for every teaser of a page with one query. */
   teaser: (post: { id: number; language: string; path: string }) => `<!--teaser-comments:${post.id}:${post.language}:${post.path}-->`,
 });
@@ -109,6 +111,7 @@ ${next ? html`<p class="next"><span>${t.nextArticle}</span> <a href="${next.path
         ? [{ hreflang: post.language, path: post.path }, ...post.translations.map((tr) => ({ hreflang: tr.language, path: tr.path }))]
         : [],
       feeds: siteFeeds(frame),
+      feedSlot: commentSlots.feeds(post.id),
       openGraph: articleOpenGraph(post),
       jsonLd: newsArticleJsonLd(post, frame.settings),
     },
