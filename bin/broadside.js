@@ -7,6 +7,7 @@ const code = await runCli(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   stdin: process.stdin,
   env: process.env,
+  progress: process.stderr.isTTY ? (line) => process.stderr.write(line ? `\r\x1b[K${line}` : '\r\x1b[K') : undefined,
 });
 // serve/start keep running; every other command ends here.
 if (code !== 0) process.exit(code);

@@ -15,6 +15,7 @@ import { createFrameLoader, renderErrorPage, renderNotFoundPage } from './featur
 import { installCsrf } from './http/csrf.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installNotFound } from './http/not-found.js';
+import { installQueryRedirects } from './http/query-redirects.js';
 import { addSecurityHeaders, SECURITY_HEADERS } from './http/security-headers.js';
 import { installSessions } from './http/session.js';
 import { registerStaticAssets, versionedAssetUrl } from './http/static-assets.js';
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     findRedirect: (path) => findRedirect(db, path),
     renderNotFound: notFoundPage,
   });
+  installQueryRedirects(app, { findRedirect: (path) => findRedirect(db, path) });
 
   await registerStaticAssets(app);
   installCommentSlots(app, { db, clock: ctx.clock }); // before the cookie plugin: see its contract

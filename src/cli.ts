@@ -10,6 +10,7 @@ import { closeOnSignals, type RunningServer, serve } from './main.js';
 import { createContext, StartupError } from './runtime.js';
 import { migrateToLatest } from './storage/db.js';
 import { readPassword } from './cli/read-password.js';
+import { addImportWordpress } from './cli/import-wordpress.js';
 
 /** Everything a command prints goes through here, so tests can capture it. */
 export interface CliIo {
@@ -22,6 +23,8 @@ export interface CliIo {
    * server closes itself on SIGINT/SIGTERM; tests pass this to stop it themselves.
    */
   onServing?: (server: RunningServer) => void;
+  /** A status line that replaces the previous one (a terminal's stderr); '' clears it. Absent: progress goes to `err` now and then. */
+  progress?: (line: string) => void;
 }
 
 const envHelp = Object.values(CONFIG_KEYS)
@@ -164,6 +167,7 @@ export function buildCli(io: CliIo): Command {
 
   // `import <format> FILE`: bring a site in. Each format adds its subcommand to this group.
   const importer = program.command('import').description('Bring a site in: import wordpress FILE.xml, import broadside FILE.json');
+  addImportWordpress(importer, io, () => config());
   importer
     .command('broadside')
     .description('Load a Broadside JSON export into this site, which must be empty (all or nothing)')
@@ -210,5 +214,5 @@ function reportError(error: unknown, io: CliIo): number {
   } else {
     io.err(`broadside: ${String(error)}`);
   }
-  return 1;
+  return typeof e.exitCode === 'number' ? e.exitCode : 1;
 }

@@ -301,7 +301,11 @@ export interface CommentsTable {
   notify_replies: ColumnType<number, number | undefined, number>;
   notify_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
   notify_confirmed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** `comment`; `pingback` or `trackback` for notices imported from WordPress (migration 0008). */
+  kind: ColumnType<CommentKind, CommentKind | undefined, CommentKind>;
 }
+
+export type CommentKind = 'comment' | 'pingback' | 'trackback';
 
 export type CommentBlockKind = 'word' | 'email' | 'ip';
 

@@ -11,6 +11,8 @@ import type { DialectHelpers } from '../dialect/types.js';
  *   mapped is skipped) and resumable (an interrupted run continues where the map ends).
  * - `import_runs`: an import started from the admin, run as a background job; its progress and
  *   summary are what the import page shows.
+ * - `comments.kind`: `comment`, or `pingback`/`trackback` for the notices WordPress kept among
+ *   comments (an import brings them in as their own kind). No CHECK, so `down` can drop it on SQLite.
  */
 export function mediaImportMap(d: DialectHelpers) {
   return {
@@ -57,9 +59,12 @@ export function mediaImportMap(d: DialectHelpers) {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('finished_at', 'text')
         .execute();
+
+      await db.schema.alterTable('comments').addColumn('kind', 'text', (c) => c.notNull().defaultTo('comment')).execute();
     },
 
     async down(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('comments').dropColumn('kind').execute();
       await db.schema.dropTable('import_runs').execute();
       await db.schema.dropTable('import_map').execute();
       await db.schema.dropTable('media').execute();
