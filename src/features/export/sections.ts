@@ -58,6 +58,8 @@ export const SECTIONS: readonly Section[] = [
     author_url: text, body: text, status: z.enum(['pending', 'approved', 'spam', 'trash']), spam_reason: text,
     created_at: time, approved_at: maybeTime, edited_at: maybeTime, ip_hash: text, ip: text.nullable(),
     user_agent: text, notify_replies: flag, notify_token_hash: text.nullable(), notify_confirmed_at: maybeTime,
+    // Migration 0008: pingbacks and trackbacks imported from WordPress; absent in older files.
+    kind: z.enum(['comment', 'pingback', 'trackback']).optional(),
   }, { key: ['id'], selfRef: 'parent_id' }),
   s('comment_blocks', { id, kind: z.enum(['word', 'email', 'ip']), value: text, note: text, created_at: time }),
   s('redirects', { id, from_path: text, to_path: text, status_code: int, created_at: time }),
