@@ -47,7 +47,7 @@ describe.each(DIALECTS)('broadside import wordpress on %s', (dialect: DialectNam
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('prints progress on stderr and a summary with counts and warnings naming their items, then imports nothing twice', async () => {
+  it('prints progress on stderr and a summary with counts and warnings naming their items, then imports nothing twice', { timeout: 120_000 }, async () => {
     const first = await cli(['import', 'wordpress', wxrFixture('site-1.2.xml')], env);
     if (first.code !== 0) throw new Error(first.err.join('\n'));
     expect(first.err.some((l) => /^importing \[#+\] 15\/15 items, [\d.]+\/[\d.]+ MB, [\d.]+ MB\/s$/.test(l))).toBe(true);
