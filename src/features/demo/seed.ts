@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
 import type { DB } from '../../storage/schema.js';
+import { seedDemoAppeals } from '../funding/appeals/index.js';
 import { upsertPage } from '../pages/index.js';
 import { createPost, upsertAuthor, upsertCategory } from '../posts/index.js';
 import { updateSiteSettings } from '../site/index.js';
@@ -65,6 +66,8 @@ export async function seedDemo(
     await createPost(deps, toPostInput(post, authorIds, categoryIds, original ? await findPostId(db, original.slug) : undefined));
     outcome.posts++;
   }
+  // Last, so the appeals can link the drive the demo runs.
+  await seedDemoAppeals(deps);
   return outcome;
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { givenAppeal } from '../../../test/appeals.js';
 import { givenAuthor, givenCategory, givenPost, givenSettings } from '../../../test/fixtures.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers.js';
 
@@ -40,12 +41,22 @@ describe('the weight of an article page', () => {
       tagNames: ['hearings', 'Mira Osipova', 'press freedom'],
     });
     await givenPost(t.ctx, { publishedAt: '2026-03-01T10:00:00Z', authorIds: [author] });
+    // A donation appeal after the article, as most reader-funded sites show one.
+    await givenAppeal(t.ctx, {
+      buttons: [
+        { kind: 'donate', label: '', url: '' },
+        { kind: 'paypal', label: '', url: 'https://www.paypal.com/donate/?hosted_button_id=LANTERN' },
+        { kind: 'patreon', label: '', url: 'https://www.patreon.com/lantern' },
+      ],
+      bank: { holder: 'The Lantern Media Association', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', reference: 'Donation' },
+    });
     const page = await t.app.inject('/2026/02/a-year-in-court/');
     expect(page.statusCode).toBe(200);
     const text = page.body.replace(/<[^>]+>/g, ' ');
     expect(text.split(/\s+/).filter(Boolean).length).toBeGreaterThanOrEqual(2000);
     const cssHref = page.body.match(/<link rel="stylesheet" href="([^"]+)">/)![1]!;
     const css = await t.app.inject(cssHref);
+    expect(page.body).toContain('class="appeal appeal-article"');
     const total = Buffer.byteLength(page.body) + Buffer.byteLength(css.body);
     expect(total).toBeLessThan(40 * 1024);
   });

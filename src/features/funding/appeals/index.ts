@@ -6,3 +6,4 @@ export { appealsFor, type PageFacts } from './placement.js';
 export { type AppealActor, type AppealDeps, createAppeal, deleteAppeal, setAppealEnabled, updateAppeal } from './service.js';
 export { findAppeal, listAppeals, listLiveAppeals } from './storage.js';
 export { type DriveProgress, driveProgress, listDriveChoices } from './drives.js';
+export { seedDemoAppeals } from './demo.js';
