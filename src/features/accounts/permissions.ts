@@ -16,7 +16,8 @@ export type Permission =
   | 'users.manage'
   | 'settings.manage'
   | 'audit.view'
-  | 'appeals.manage';      // donation appeals (admins only: they name where money goes)
+  | 'appeals.manage'       // donation appeals (admins only: they name where money goes)
+  | 'funding.manage';      // drives, the donations ledger (donor emails), manual gifts, Stripe keys: admins only
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   contributor: ['posts.write_own'],
@@ -26,6 +27,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'posts.write_own', 'posts.submit', 'posts.edit_any', 'posts.publish', 'posts.delete', 'pages.manage',
     'taxonomy.manage', 'comments.moderate', 'users.manage', 'settings.manage', 'audit.view',
     'appeals.manage',
+    'funding.manage',
   ],
 };
 

@@ -78,6 +78,16 @@ const ROUTES: Route[] = [
   { method: 'GET', url: '/admin/appeals', allowed: ADMINS },
   { method: 'GET', url: '/admin/appeals/new', allowed: ADMINS },
   { method: 'POST', url: '/admin/appeals/new', allowed: ADMINS },
+  // Funding: the donations ledger, manual gifts, drives, Stripe keys (src/features/admin/funding)
+  { method: 'GET', url: '/admin/funding', allowed: ADMINS },
+  { method: 'GET', url: '/admin/funding/donations.csv', allowed: ADMINS },
+  { method: 'GET', url: '/admin/funding/manual', allowed: ADMINS },
+  { method: 'POST', url: '/admin/funding/manual', allowed: ADMINS },
+  { method: 'GET', url: '/admin/funding/drives', allowed: ADMINS },
+  { method: 'GET', url: '/admin/funding/drives/new', allowed: ADMINS },
+  { method: 'POST', url: '/admin/funding/drives/new', allowed: ADMINS },
+  { method: 'GET', url: '/admin/funding/settings', allowed: ADMINS },
+  { method: 'POST', url: '/admin/funding/settings', allowed: ADMINS },
 ];
 
 /** A form that would succeed for a role allowed to send it: refusal must come from the role alone. */

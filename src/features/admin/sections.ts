@@ -2,6 +2,7 @@ import { accountSection } from './account/index.js';
 import { appealsSection } from './appeals/index.js';
 import { registerPostRoutes } from './posts/routes.js';
 import { commentSettingsSection, commentsDesk } from './comments/index.js';
+import { fundingSection } from './funding/index.js';
 import type { AdminSection } from './routes.js';
 import { auditSection, authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
 
@@ -22,4 +23,5 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   accountSection,
   commentSettingsSection,
   appealsSection,
+  fundingSection,
 ];

@@ -12,3 +12,10 @@ export { defaultStripeFactory, type StripeFactory } from './stripe-client.js';
 export { fundingRoutes, type FundingRoutesDeps } from './public-routes.js';
 export { stripeWebhookRoutes, type WebhookRoutesDeps } from './webhook-routes.js';
 export { processStripeEvent } from './webhooks.js';
+export {
+  adminCreateDrive, adminDeleteDrive, adminRecordManualDonation, adminRefundManualDonation, adminUpdateDrive, adminWriteFundingSettings,
+  auditLedgerExport, type FundingAdminDeps,
+} from './admin-service.js';
+export { ledgerCsv, type LedgerFilter, ledgerFilterSchema, type LedgerRow, type LedgerTotals, ledgerTotals, listLedger } from './ledger.js';
+export { csvCell, toCsv } from './csv.js';
+export { DEFAULT_FUNDING_SETTINGS, stripeKeys } from './settings.js';

@@ -25,6 +25,7 @@ const SECTIONS: { path: string; label: string; permission: Permission }[] = [
   { path: '/admin/settings', label: 'Settings', permission: 'settings.manage' },
   { path: '/admin/audit', label: 'Audit log', permission: 'audit.view' },
   { path: '/admin/appeals', label: 'Appeals', permission: 'appeals.manage' },
+  { path: '/admin/funding', label: 'Funding', permission: 'funding.manage' },
 ];
 
 /** The admin's HTML document: header with the sections this user may use, then `main`. */
