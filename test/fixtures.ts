@@ -1,8 +1,9 @@
 import type { AppContext } from '../src/context.js';
 import { upsertPage } from '../src/features/pages/index.js';
-import { createPost, type PostInput, upsertAuthor, upsertCategory } from '../src/features/posts/index.js';
+import { createPost, type PostInput, trashPost, upsertAuthor, upsertCategory } from '../src/features/posts/index.js';
 import { updateSiteSettings } from '../src/features/site/index.js';
 import type { Settings } from '../src/features/site/index.js';
+import { givenUser } from './admin.js';
 
 /** Fixture builders: small, explicit ways to put a site into a known state through the services. */
 
@@ -42,4 +43,12 @@ export async function givenPost(ctx: AppContext, input: Partial<PostInput> = {})
 
 export async function givenPage(ctx: AppContext, slug: string, title: string, body = 'Page body.'): Promise<number> {
   return upsertPage({ db: ctx.database.db, clock: ctx.clock }, { slug, title, body, language: 'en', status: 'published' });
+}
+
+/** Moves a post to the trash as an editor does (so the monthly counts follow). */
+export async function givenTrashed(ctx: AppContext, postId: number): Promise<void> {
+  counter++;
+  const email = `trasher-${counter}@lantern.example`;
+  const id = await givenUser(ctx, 'editor', email);
+  await trashPost({ db: ctx.database.db, clock: ctx.clock }, { id, name: 'The editor', email, role: 'editor', authorId: null }, postId);
 }

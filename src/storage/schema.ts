@@ -35,6 +35,7 @@ export interface DB {
   stripe_events: StripeEventsTable;
   appeals: AppealsTable;
   appeal_categories: AppealCategoriesTable;
+  archive_months: ArchiveMonthsTable;
 }
 
 export type Timestamp = string;
@@ -255,6 +256,17 @@ export interface OutboxTable {
   attempts: ColumnType<number, number | undefined, number>;
   sent_at: Timestamp | null;
   last_error: string | null;
+}
+
+/**
+ * Posts per month and language in the site's time zone: published and not in the trash,
+ * whatever their time (migration 0006). Kept by `features/posts/month-counts.ts` only.
+ */
+export interface ArchiveMonthsTable {
+  language: string;
+  year: number;
+  month: number;
+  posts: number;
 }
 
 export type PostRow = Selectable<PostsTable>;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { givenAuthor, givenPost, givenSettings } from '../../../test/fixtures.js';
+import { givenAuthor, givenPost, givenSettings, givenTrashed } from '../../../test/fixtures.js';
 import { expectValidHtml } from '../../../test/html.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 
@@ -116,7 +116,7 @@ describe.each(DIALECTS)('date archives on %s', (dialect) => {
     await givenPost(t.ctx, { title: 'Scheduled', status: 'scheduled', publishedAt: '2026-06-12T10:00:00Z' });
     await givenPost(t.ctx, { title: 'Due tomorrow', publishedAt: '2026-06-16T10:00:00Z' });
     const binned = await givenPost(t.ctx, { title: 'Binned', publishedAt: '2026-06-09T10:00:00Z' });
-    await t.ctx.database.db.updateTable('posts').set({ deleted_at: '2026-06-14T00:00:00.000Z' }).where('id', '=', binned).execute();
+    await givenTrashed(t.ctx, binned);
 
     expect(headlinesOf((await t.app.inject('/2026/06/')).body)).toEqual(['Out now']);
     expect(headlinesOf((await t.app.inject('/2026/06/16/')).body)).toEqual([]);

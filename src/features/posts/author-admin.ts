@@ -6,6 +6,7 @@ import { parseInput } from '../../lib/validate.js';
 import type { DB } from '../../storage/schema.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { addRedirect } from '../redirects/index.js';
+import { changePosts } from './month-counts.js';
 import { authorPath } from './paths.js';
 import { resolveSlug, slugTaken, type TermDeps, termNameSchema, termSlugSchema, termTransaction, toCount } from './term-input.js';
 
@@ -113,7 +114,10 @@ export async function deleteAuthor(deps: TermDeps, id: number, choice: AuthorDel
     const target = moving > 0 ? await otherAuthor(trx, id, choice.to) : null;
     const now = toIso(deps.clock.now());
     if (choice.posts === 'trash') {
-      await trx.updateTable('posts').set({ deleted_at: now }).where('id', 'in', byline.alone.select('post_id')).where('deleted_at', 'is', null).execute();
+      const ids = (await byline.alone.select('post_id').execute()).map((r) => r.post_id);
+      await changePosts(trx, ids, () =>
+        trx.updateTable('posts').set({ deleted_at: now }).where('id', 'in', byline.alone.select('post_id')).where('deleted_at', 'is', null).execute(),
+      );
       if (target) await trx.updateTable('post_authors').set({ author_id: target.id }).where('author_id', '=', id).where('post_id', 'not in', byline.withOthers).execute();
     } else if (target) {
       const already = trx.selectFrom('post_authors').select('post_id').where('author_id', '=', target.id);

@@ -33,3 +33,6 @@ export { deletePostForGood, publishDuePosts, restorePost, trashPost, unpublishPo
 export { compareRevisions, type DiffLine, type FieldDiff } from './revision-diff.js';
 export { autosavePost, restoreRevision } from './revision-restore.js';
 export { findRevision, latestRevision, listRevisions, pendingAutosave, type Revision, type RevisionSummary } from './revisions.js';
+export {
+  changePosts, countVisiblePosts, findMonthWithVisiblePosts, listMonthCounts, type MonthCountFilter, type MonthPostCount,
+} from './month-counts.js';

@@ -11,7 +11,7 @@ describe.each(DIALECTS)('publishing scheduled posts on %s', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  it('publishes each due post exactly once, even when several runs race, leaving future and trashed ones alone', async () => {
+  it('publishes each due post exactly once and counts it once in its month, even when several runs race, leaving future and trashed ones alone', async () => {
     const due: number[] = [];
     for (const hour of [11, 12, 13]) due.push(await givenPost(t.ctx, { status: 'scheduled', publishedAt: `2026-06-15T${hour}:00:00Z` }));
     const later = await givenPost(t.ctx, { status: 'scheduled', publishedAt: '2026-06-16T09:00:00Z' });
@@ -29,5 +29,9 @@ describe.each(DIALECTS)('publishing scheduled posts on %s', (dialect) => {
     const audit = await db().selectFrom('audit_log').select(['action', 'actor', 'subject', 'at']).orderBy('subject').execute();
     expect(audit).toEqual(due.map((id) => ({ action: 'post.publish', actor: 'scheduler', subject: `post:${id}`, at: '2026-06-15T13:00:00.000Z' })));
     expect(await publishDuePosts(db(), new Date('2026-06-15T13:00:00Z'))).toEqual([]);
+    // The monthly counts took each post once, whichever run published it.
+    expect(await db().selectFrom('archive_months').select(['language', 'year', 'month', 'posts']).execute()).toEqual([
+      { language: 'en', year: 2026, month: 6, posts: 3 },
+    ]);
   });
 });

@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql, type UpdateQueryBuilder } from 'kysely';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
 import type { DB } from '../../storage/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { ensureAllowed, mayManageTrash, mayPublish, type PostActor } from './access.js';
+import { changePosts } from './month-counts.js';
 import { lockPost, type PostState } from './post-state.js';
 
 export interface PostServiceDeps {
@@ -24,14 +25,16 @@ export async function publishDuePosts(db: Kysely<DB>, now: Date | string): Promi
   const at = new Date(now);
   const iso = toIso(at);
   return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .updateTable('posts')
-      .set({ status: 'published', review_requested_at: null })
-      .where('status', '=', 'scheduled')
-      .where('published_at', '<=', iso)
-      .where('deleted_at', 'is', null)
-      .returning(['id', 'title', 'published_at'])
-      .execute();
+    const due = (query: UpdateQueryBuilder<DB, 'posts', 'posts', object>) =>
+      query.where('status', '=', 'scheduled').where('published_at', '<=', iso).where('deleted_at', 'is', null);
+    // Claim the due posts first: a concurrent sweep waits on their row locks, then finds them published.
+    const claimed = await due(trx.updateTable('posts').set({ updated_at: sql`updated_at` })).returning('id').execute();
+    const rows = await changePosts(trx, claimed.map((r) => r.id), () =>
+      due(trx.updateTable('posts').set({ status: 'published', review_requested_at: null }))
+        .where('id', 'in', claimed.length ? claimed.map((r) => r.id) : [-1])
+        .returning(['id', 'title', 'published_at'])
+        .execute(),
+    );
     for (const row of rows) {
       await recordAudit(trx, {
         action: 'post.publish', subject: `post:${row.id}`, actor: 'scheduler',
@@ -65,7 +68,7 @@ export async function unpublishPost(deps: PostServiceDeps, actor: PostActor, id:
   ensureAllowed(mayPublish(actor), { action: 'unpublish' });
   await changePost(deps, actor, id, 'post.unpublish', async (trx, post, now) => {
     if (post.deletedAt !== null || post.status === 'draft') throw new AppError('CONFLICT', { post: id, status: post.status });
-    await trx.updateTable('posts').set({ status: 'draft', updated_at: now }).where('id', '=', id).execute();
+    await changePosts(trx, [id], () => trx.updateTable('posts').set({ status: 'draft', updated_at: now }).where('id', '=', id).execute());
     return { was: post.status };
   });
 }
@@ -75,7 +78,7 @@ export async function trashPost(deps: PostServiceDeps, actor: PostActor, id: num
   ensureAllowed(mayManageTrash(actor), { action: 'trash' });
   await changePost(deps, actor, id, 'post.trash', async (trx, post, now) => {
     if (post.deletedAt !== null) throw new AppError('CONFLICT', { post: id, reason: 'already in the trash' });
-    await trx.updateTable('posts').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+    await changePosts(trx, [id], () => trx.updateTable('posts').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute());
     return { status: post.status };
   });
 }
@@ -88,7 +91,9 @@ export async function restorePost(deps: PostServiceDeps, actor: PostActor, id: n
   ensureAllowed(mayManageTrash(actor), { action: 'restore' });
   await changePost(deps, actor, id, 'post.restore', async (trx, post, now) => {
     if (post.deletedAt === null) throw new AppError('CONFLICT', { post: id, reason: 'not in the trash' });
-    await trx.updateTable('posts').set({ deleted_at: null, status: 'draft', updated_at: now }).where('id', '=', id).execute();
+    await changePosts(trx, [id], () =>
+      trx.updateTable('posts').set({ deleted_at: null, status: 'draft', updated_at: now }).where('id', '=', id).execute(),
+    );
     return { was: post.status };
   });
 }
@@ -98,6 +103,6 @@ export async function deletePostForGood(deps: PostServiceDeps, actor: PostActor,
   ensureAllowed(mayManageTrash(actor), { action: 'delete' });
   await changePost(deps, actor, id, 'post.delete', async (trx, post) => {
     if (post.deletedAt === null) throw new AppError('CONFLICT', { post: id, reason: 'only posts in the trash can be deleted' });
-    await trx.deleteFrom('posts').where('id', '=', id).execute();
+    await changePosts(trx, [id], () => trx.deleteFrom('posts').where('id', '=', id).execute());
   });
 }

@@ -10,6 +10,7 @@ import type { DB, PostRow } from '../../storage/schema.js';
 import { addRedirect } from '../redirects/index.js';
 import { loadSettings } from '../site/settings.js';
 import { type PostInput, type ValidPostInput, postInputSchema } from './input.js';
+import { changePosts } from './month-counts.js';
 import { postPath } from './paths.js';
 import { ensureTags } from './taxonomy.js';
 
@@ -50,11 +51,13 @@ export async function updatePostIn(trx: Transaction<DB>, id: number, input: Post
 
 async function insertPost(trx: Transaction<DB>, data: ValidPostInput, now: string): Promise<number> {
   const columns = await postColumns(trx, data, now, null);
-  const { id } = await trx
-    .insertInto('posts')
-    .values({ ...columns, updated_at: data.updatedAt ? toIso(data.updatedAt) : now, guid: `urn:uuid:${randomUUID()}`, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const values = { ...columns, updated_at: data.updatedAt ? toIso(data.updatedAt) : now, guid: `urn:uuid:${randomUUID()}`, created_at: now };
+  const id = await changePosts(
+    trx,
+    [],
+    async () => (await trx.insertInto('posts').values(values).returning('id').executeTakeFirstOrThrow()).id,
+    { inserted: (newId) => [newId] },
+  );
   await linkTerms(trx, id, data, now);
   return id;
 }
@@ -63,7 +66,7 @@ async function replacePost(trx: Transaction<DB>, id: number, data: ValidPostInpu
   const before = await trx.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new AppError('NOT_FOUND', { post: id });
   const columns = await postColumns(trx, data, now, before);
-  await trx.updateTable('posts').set(columns).where('id', '=', id).execute();
+  await changePosts(trx, [id], () => trx.updateTable('posts').set(columns).where('id', '=', id).execute());
   await trx.deleteFrom('post_authors').where('post_id', '=', id).execute();
   await trx.deleteFrom('post_categories').where('post_id', '=', id).execute();
   await trx.deleteFrom('post_tags').where('post_id', '=', id).execute();
@@ -174,19 +177,20 @@ export async function recomputeLocalDates(trx: Transaction<DB>, timeZone: string
     .select(['id', 'slug', 'status', 'published_at', 'local_year', 'local_month', 'local_day'])
     .where('published_at', 'is not', null)
     .execute();
-  let changed = 0;
-  for (const row of rows) {
-    const local = localDateOf(row.published_at!, timeZone);
-    if (local.year === row.local_year && local.month === row.local_month && local.day === row.local_day) continue;
-    await trx
-      .updateTable('posts')
-      .set({ local_year: local.year, local_month: local.month, local_day: local.day })
-      .where('id', '=', row.id)
-      .execute();
-    if (row.status === 'published') {
-      await addRedirect(trx, postPath(row), postPath({ slug: row.slug, local_year: local.year, local_month: local.month }), now);
+  const moves = rows
+    .map((row) => ({ row, local: localDateOf(row.published_at!, timeZone) }))
+    .filter(({ row, local }) => local.year !== row.local_year || local.month !== row.local_month || local.day !== row.local_day);
+  await changePosts(trx, moves.map((m) => m.row.id), async () => {
+    for (const { row, local } of moves) {
+      await trx
+        .updateTable('posts')
+        .set({ local_year: local.year, local_month: local.month, local_day: local.day })
+        .where('id', '=', row.id)
+        .execute();
+      if (row.status === 'published') {
+        await addRedirect(trx, postPath(row), postPath({ slug: row.slug, local_year: local.year, local_month: local.month }), now);
+      }
     }
-    changed++;
-  }
-  return changed;
+  });
+  return moves.length;
 }

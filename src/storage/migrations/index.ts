@@ -8,6 +8,7 @@ import { comments } from './0005-comments.js';
 import { mediaImportMap } from './0008-media-import-map.js';
 import { funding } from './0007-funding.js';
 import { appeals } from './0010-appeals.js';
+import { archiveMonths } from './0006-archive-months.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0008-media-import-map': mediaImportMap,
   '0007-funding': funding,
   '0010-appeals': appeals,
+  '0006-archive-months': archiveMonths,
 };
 
 /** Every migration name, in the order they apply. */
