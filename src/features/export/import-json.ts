@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DialectHelpers } from '../../storage/dialect/types.js';
 import type { DB } from '../../storage/schema.js';
+import { changePosts } from '../posts/index.js';
 import { PROGRESS_EVERY, type ProgressListener, type SectionCounts } from './export-json.js';
 import { headerSchema } from './format.js';
 import { ImportError } from './import-error.js';
@@ -67,6 +68,9 @@ export async function importSite(
       throw error;
     }
     for (const section of SECTIONS) if (section.hasId) await deps.helpers.resetIdSequence(db, section.name);
+    // The monthly counts are derived from the posts (NOT_EXPORTED): count the imported ones in.
+    const postIds = (await trx.selectFrom('posts').select('id').execute()).map((r) => r.id);
+    await changePosts(trx, [], async () => postIds, { inserted: (ids) => ids });
     return counts;
   });
 }

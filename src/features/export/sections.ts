@@ -105,6 +105,7 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   import_runs: 'uploads to the admin import page of this server; the uploaded files stay on its disk',
   kysely_migration: 'bookkeeping of the migrations, which the new site applies itself',
   kysely_migration_lock: 'bookkeeping of the migrations',
+  archive_months: 'monthly post counts, derived from the posts; the import counts the imported posts afresh',
 };
 
 /** The section of a name, or undefined. */
