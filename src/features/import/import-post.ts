@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { toIso } from '../../lib/dates.js';
 import { slugify } from '../../lib/slug.js';
 import type { DB } from '../../storage/schema.js';
-import { createPostIn, type PostInput, postPath } from '../posts/index.js';
+import { changePosts, createPostIn, type PostInput, postPath } from '../posts/index.js';
 import { importComments } from './import-comments.js';
 import { findMapped, remember } from './import-map.js';
 import { importAuthor, importTerms } from './import-terms.js';
@@ -38,11 +38,14 @@ export async function importPost(ctx: RunContext, item: WxrItem): Promise<void> 
     const slug = await freeSlug(trx, input.slug!, label, ctx);
     const id = await createPostIn(trx, { ...input, slug }, now);
     const created = input.publishedAt ?? now;
-    await trx
-      .updateTable('posts')
-      .set({ created_at: created, deleted_at: state.trash ? now : null, review_requested_at: state.review ? created : null })
-      .where('id', '=', id)
-      .execute();
+    // Through changePosts: moving a published post to the trash takes it out of the monthly counts.
+    await changePosts(trx, [id], () =>
+      trx
+        .updateTable('posts')
+        .set({ created_at: created, deleted_at: state.trash ? now : null, review_requested_at: state.review ? created : null })
+        .where('id', '=', id)
+        .execute(),
+    );
     await remember(trx, ctx.source, 'post', item.id, id, now);
     if (state.status === 'published') {
       const post = await trx.selectFrom('posts').select(['slug', 'local_year', 'local_month']).where('id', '=', id).executeTakeFirstOrThrow();

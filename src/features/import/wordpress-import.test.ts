@@ -38,6 +38,11 @@ describe.each(DIALECTS)('importing a WordPress export on %s', (dialect) => {
     expect(bySlug['election-night']).toMatchObject({ status: 'scheduled', published_at: '2030-01-01T19:00:00.000Z' });
     expect(bySlug['binned-trashed']).toMatchObject({ status: 'draft', deleted_at: '2026-06-15T12:00:00.000Z' });
     expect(bySlug['arabic-hello']).toMatchObject({ status: 'published', published_at: '2019-05-14T10:00:00.000Z' });
+    // The monthly archive counts the imported published posts, and nothing else.
+    const months = await db().selectFrom('archive_months').select(['year', 'month', (eb) => eb.fn.sum<number | string>('posts').as('n')])
+      .groupBy(['year', 'month']).execute();
+    const published = rows.filter((r) => r.status === 'published' && r.deleted_at === null).length;
+    expect(months.reduce((sum, m) => sum + Number(m.n), 0)).toBe(published);
     expect(summary.warnings).toEqual(expect.arrayContaining([
       { item: 'post 14 “Staff only”', message: 'private: imported unpublished' },
       { item: 'post 15 “Members\' briefing”', message: 'password-protected: imported unpublished' },
