@@ -34,15 +34,23 @@ export function localDateOf(instant: Date | string, timeZone: string): LocalDate
   return { year: get('year'), month: get('month'), day: get('day') };
 }
 
+// Building a DateTimeFormat costs tens of microseconds and settings are checked on every page.
+const knownTimeZones = new Map<string, boolean>();
+
 /** True when `timeZone` is an IANA name this Node knows. */
 export function isValidTimeZone(timeZone: string): boolean {
   if (!timeZone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownTimeZones.size < 1000) knownTimeZones.set(timeZone, known);
   }
+  return known;
 }
 
 /** True for a real calendar date (no 30 February, no month 13). */

@@ -27,9 +27,18 @@ function capitalise(text: string, language: string): string {
   return text.charAt(0).toLocaleUpperCase(messagesFor(language).locale) + text.slice(1);
 }
 
+// The monthly list names every month of the archive on every page: remember the names.
+const monthYearNames = new Map<string, string>();
+
 /** "January 2014" / "Январь 2014 г.". */
 export function monthYearName(year: number, month: number, language: string): string {
-  return capitalise(formatter(language, { month: 'long', year: 'numeric' }).format(utc(year, month, 1)), language);
+  const key = `${language}|${year}|${month}`;
+  let name = monthYearNames.get(key);
+  if (name === undefined) {
+    name = capitalise(formatter(language, { month: 'long', year: 'numeric' }).format(utc(year, month, 1)), language);
+    if (monthYearNames.size < 50_000) monthYearNames.set(key, name);
+  }
+  return name;
 }
 
 /** "15 January 2014" / "15 января 2014 г.". */

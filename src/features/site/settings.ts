@@ -81,6 +81,25 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 /** The settings in force: stored values over defaults. A stored value that no longer validates is ignored. */
 export async function loadSettings(db: Kysely<DB>): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  // Validating is most of the cost and every page loads the settings: the same rows give the
+  // same (frozen) settings, so remember the last few.
+  const key = JSON.stringify(rows);
+  const known = parsedSettings.get(key);
+  if (known) return known;
+  const settings = deepFreeze(parseSettings(rows));
+  if (parsedSettings.size >= 16) parsedSettings.delete(parsedSettings.keys().next().value!);
+  parsedSettings.set(key, settings);
+  return settings;
+}
+
+const parsedSettings = new Map<string, Settings>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
+}
+
+function parseSettings(rows: { key: string; value: string }[]): Settings {
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
     if (!(row.key in DEFAULT_SETTINGS)) continue;
