@@ -2,7 +2,18 @@
  * The load generator, run as its own process so it never shares an event loop with the server:
  * `node load.js <url> <seconds> <connections>` prints one JSON line (LoadResult). Uses autocannon
  * when it is installed (a dev dependency), else a loop of `fetch` calls over keep-alive loopback.
+ * `node load.js '<LoadSpec as JSON>'` also sends a method, headers and a body (autocannon only):
+ * `[<id>]` in the body is replaced by a fresh id on every request.
  */
+
+export interface LoadSpec {
+  url: string;
+  seconds: number;
+  connections: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
 
 import { pathToFileURL } from 'node:url';
 
@@ -17,6 +28,8 @@ export interface LoadResult {
   /** Failed requests (connection errors, timeouts) and answers other than 2xx. */
   errors: number;
   non2xx: number;
+  /** Responses by status code (autocannon only). */
+  statusCodes?: Record<string, number>;
 }
 
 interface AutocannonResult {
@@ -25,9 +38,10 @@ interface AutocannonResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  statusCodeStats?: Record<string, { count: number }>;
 }
 
-async function withAutocannon(url: string, seconds: number, connections: number): Promise<LoadResult | null> {
+async function withAutocannon(spec: LoadSpec): Promise<LoadResult | null> {
   let autocannon: (options: object) => Promise<AutocannonResult>;
   try {
     const name = 'autocannon';
@@ -35,7 +49,15 @@ async function withAutocannon(url: string, seconds: number, connections: number)
   } catch {
     return null;
   }
-  const result = await autocannon({ url, duration: seconds, connections });
+  const { url, seconds, connections, method = 'GET', headers, body } = spec;
+  // autocannon's own idReplacement miscounts Content-Length; a setupRequest per request does not.
+  let n = 0;
+  const unique = body?.includes('[<id>]')
+    ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: body.replaceAll('[<id>]', `${process.pid}-${++n}`) }) }] }
+    : {};
+  const result = await autocannon({
+    url, duration: seconds, connections, method, ...(headers ? { headers } : {}), ...(body ? { body } : {}), ...unique,
+  });
   return {
     tool: 'autocannon',
     requests: result.requests.total,
@@ -44,6 +66,7 @@ async function withAutocannon(url: string, seconds: number, connections: number)
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count])),
   };
 }
 
@@ -88,9 +111,13 @@ async function withFetch(url: string, seconds: number, connections: number): Pro
 
 async function main(): Promise<void> {
   const [url, seconds = '10', connections = '10'] = process.argv.slice(2);
-  if (!url) throw new Error('usage: node load.js <url> [seconds] [connections]');
-  const result =
-    (await withAutocannon(url, Number(seconds), Number(connections))) ?? (await withFetch(url, Number(seconds), Number(connections)));
+  if (!url) throw new Error("usage: node load.js <url> [seconds] [connections] | node load.js '<LoadSpec JSON>'");
+  const spec: LoadSpec = url.startsWith('{') ? (JSON.parse(url) as LoadSpec) : { url, seconds: Number(seconds), connections: Number(connections) };
+  const fallback = () => {
+    if (spec.method === 'POST') throw new Error('a POST load needs autocannon (npm install)');
+    return withFetch(spec.url, spec.seconds, spec.connections);
+  };
+  const result = (await withAutocannon(spec)) ?? (await fallback());
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -1,0 +1,211 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config.js';
+import { DEFAULT_SETTINGS, writeSettings } from '../src/features/site/index.js';
+import { pad2 } from '../src/lib/dates.js';
+import { createContext } from '../src/runtime.js';
+import type { DB } from '../src/storage/schema.js';
+import type { Kysely } from 'kysely';
+import { generateArchive } from './generate.js';
+import type { LoadResult, LoadSpec } from './load.js';
+import { type ServerProcess, startServer } from './server-process.js';
+import { CATEGORIES, generateCategories, generateComments } from './site-data.js';
+import { type SiteResults, TARGETS, writeSiteReport } from './site-report.js';
+
+/**
+ * The whole site under load (issue #9): a large newsroom (100,000 posts over 20 years and
+ * 1,000,000 comments) generated in a fresh SQLite file, Broadside started on it as its own
+ * process, each page loaded from another process with autocannon at 50 connections, then a
+ * static-file baseline. Writes bench/results/site.json and site.md. Environment: BENCH_POSTS,
+ * BENCH_COMMENTS, BENCH_YEARS, BENCH_SECONDS (per page), BENCH_CONNECTIONS; BENCH_KEEP=1 keeps
+ * the database. For the comment POST the site's comment limits are raised to their maximum
+ * (10,000 an hour per IP and per email), since every request comes from one address.
+ */
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS = path.resolve('bench', 'results');
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const options = {
+  posts: num('BENCH_POSTS', 100_000),
+  comments: num('BENCH_COMMENTS', 1_000_000),
+  years: num('BENCH_YEARS', 20),
+  seconds: num('BENCH_SECONDS', 10),
+  connections: num('BENCH_CONNECTIONS', 50),
+  timeZone: 'Europe/Brussels',
+};
+const SERVE = [path.join(HERE, 'serve.js'), 'serve'];
+
+interface Sample {
+  article: string;
+  postId: number;
+  day: string;
+  category: string;
+}
+
+async function main(): Promise<void> {
+  const loadAverage = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadside-bench-site-'));
+  const servers: ServerProcess[] = [];
+  try {
+    const end = new Date();
+    const { generation, sample } = await generate(dataDir, end);
+    const env = { BROADSIDE_DATA: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+
+    console.log('Serving with the page cache on …');
+    const cached = await startServer(SERVE, { ...env, PAGE_CACHE: 'on' }, sample.article);
+    servers.push(cached);
+    const articleHtml = await (await fetch(cached.url + sample.article)).text();
+    const pages = [
+      await measure('article (cached)', cached, sample.article),
+      await measure('home', cached, '/'),
+      await measure('day archive', cached, sample.day),
+      await measure('category', cached, sample.category),
+      await measure('site feed', cached, '/feed/'),
+      await measureCommentPost(cached, sample),
+    ];
+    const cachedRss = cached.peakRssMb();
+    await cached.stop();
+
+    console.log('Serving with the page cache off …');
+    const uncached = await startServer(SERVE, { ...env, PAGE_CACHE: 'off' }, sample.article);
+    servers.push(uncached);
+    for (const [name, page] of [['article (cache off)', sample.article], ['home (cache off)', '/'], ['day archive (cache off)', sample.day],
+      ['category (cache off)', sample.category], ['site feed (cache off)', '/feed/']] as const) {
+      pages.push(await measure(name, uncached, page));
+    }
+    const uncachedRss = uncached.peakRssMb();
+    await uncached.stop();
+
+    console.log('Baseline: the article as a static file …');
+    const file = path.join(dataDir, 'article.html');
+    fs.writeFileSync(file, articleHtml);
+    const staticServer = await startServer([path.join(HERE, 'static-server.js'), file], {}, '/');
+    servers.push(staticServer);
+    const baseline = await measure('static file (baseline)', staticServer, '/');
+    const staticRss = staticServer.peakRssMb();
+    await staticServer.stop();
+
+    const results: SiteResults = {
+      date: end.toISOString(),
+      command: 'npm run bench',
+      machine: { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, loadAverage },
+      database: { dialect: 'sqlite', bytes: fs.statSync(path.join(dataDir, 'broadside.sqlite')).size },
+      generation,
+      load: { tool: baseline.tool, seconds: options.seconds, connections: options.connections },
+      baseline,
+      pages,
+      server: {
+        coldStartMs: { cacheOn: round(cached.coldStartMs), cacheOff: round(uncached.coldStartMs), static: round(staticServer.coldStartMs) },
+        peakRssMb: { cacheOn: round(cachedRss), cacheOff: round(uncachedRss), static: round(staticRss) },
+      },
+      targets: TARGETS,
+    };
+    fs.mkdirSync(RESULTS, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS, 'site.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const table = writeSiteReport(path.join(RESULTS, 'site.md'), results);
+    console.log(`\n${table}\nResults in bench/results/site.json and site.md`);
+  } finally {
+    for (const server of servers) await server.stop().catch(() => {});
+    if (process.env.BENCH_KEEP) console.log(`Database kept in ${dataDir}`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The site's data, generated in-process then closed, so the server opens it as it would any site. */
+async function generate(dataDir: string, end: Date): Promise<{ generation: SiteResults['generation']; sample: Sample }> {
+  const config = loadConfig({}, { port: 0, dataDir, logLevel: 'silent' });
+  const ctx = await createContext(config, { migrate: true, log: pino({ level: 'silent' }) });
+  const db = ctx.database.db;
+  try {
+    await writeSettings(db, {
+      title: 'The Bench Gazette', timeZone: options.timeZone, postsPerPage: 10,
+      comments: { ...DEFAULT_SETTINGS.comments, perIpPerHour: 10_000, perEmailPerHour: 10_000 },
+    });
+    console.log(`Generating ${options.posts.toLocaleString('en')} posts over ${options.years} years and ${options.comments.toLocaleString('en')} comments …`);
+    const t0 = performance.now();
+    const archive = await generateArchive(db, { ...options, end });
+    const postsMs = performance.now() - t0;
+    await generateCategories(db, { posts: options.posts, end });
+    const t1 = performance.now();
+    const comments = await generateComments(db, { posts: options.posts, comments: options.comments, end });
+    const commentsMs = performance.now() - t1;
+    const totalMs = performance.now() - t0;
+    console.log(`  posts ${Math.round(postsMs)} ms, comments ${Math.round(commentsMs)} ms, in all ${Math.round(totalMs)} ms`);
+    const generation = { posts: options.posts, visible: archive.visible, comments: comments.comments, approvedComments: comments.approved,
+      categories: CATEGORIES.length, years: options.years, postsMs: round(postsMs), commentsMs: round(commentsMs), totalMs: round(totalMs) };
+    return { generation, sample: await pickSample(db, end.toISOString()) };
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+/** A visible English article among the newest (so with many comments), its day and category. */
+async function pickSample(db: Kysely<DB>, now: string): Promise<Sample> {
+  const row = await db
+    .selectFrom('posts')
+    .innerJoin('post_categories', 'post_categories.post_id', 'posts.id')
+    .innerJoin('categories', 'categories.id', 'post_categories.category_id')
+    .select(['posts.id', 'posts.slug', 'local_year', 'local_month', 'local_day', 'categories.slug as category'])
+    .where('status', '=', 'published').where('deleted_at', 'is', null).where('published_at', '<=', now).where('language', '=', 'en')
+    .where('comment_status', '=', 'open')
+    .orderBy('posts.id', 'desc')
+    .offset(10)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const month = `/${row.local_year}/${pad2(row.local_month!)}/`;
+  return { article: `${month}${row.slug}/`, postId: row.id, day: `${month}${pad2(row.local_day!)}/`, category: `/category/${row.category}/` };
+}
+
+type PageResult = SiteResults['pages'][number];
+
+/** Warms the page up (it must answer 200), then loads it from another process. */
+async function measure(name: string, server: ServerProcess, page: string): Promise<PageResult> {
+  let bytes = 0;
+  for (let i = 0; i < 20; i++) {
+    const response = await fetch(server.url + page);
+    bytes = (await response.arrayBuffer()).byteLength;
+    if (response.status !== 200) throw new Error(`${page} answered ${response.status}`);
+  }
+  const result = await load({ url: server.url + page, seconds: options.seconds, connections: options.connections });
+  console.log(`  ${name.padEnd(28)} ${Math.round(result.rps).toString().padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms`);
+  return { name, path: page, method: 'GET', bytes, ...result };
+}
+
+/**
+ * POST /comments/ as a reader's browser sends it: the CSRF cookie and field and the signed form
+ * token from the article page, after the minimum time to write a comment; each body unique
+ * (`[<id>]`), so none is refused as a duplicate. Answers 303 to the comment (held for moderation).
+ */
+async function measureCommentPost(server: ServerProcess, sample: Sample): Promise<PageResult> {
+  const page = await fetch(server.url + sample.article);
+  const htmlText = await page.text();
+  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const field = (name: string) => htmlText.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1] ?? '';
+  await new Promise((resolve) => setTimeout(resolve, (DEFAULT_SETTINGS.comments.minSubmitSeconds + 1) * 1000));
+  const enc = encodeURIComponent;
+  const body = `_csrf=${enc(field('_csrf'))}&formToken=${enc(field('formToken'))}&postId=${sample.postId}&parentId=&name=Bench+Reader` +
+    `&email=bench%40example.org&url=&website2=&body=A+comment+from+the+benchmark+number+[<id>]`;
+  const result = await load({
+    url: `${server.url}/comments/`, seconds: options.seconds, connections: options.connections, method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body,
+  });
+  console.log(`  ${'comment POST'.padEnd(28)} ${Math.round(result.rps).toString().padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ${JSON.stringify(result.statusCodes)} errors ${result.errors}`);
+  return { name: 'comment POST', path: '/comments/', method: 'POST', bytes: 0, ...result };
+}
+
+async function load(spec: LoadSpec): Promise<LoadResult> {
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(HERE, 'load.js'), JSON.stringify(spec)], { maxBuffer: 1024 * 1024 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as LoadResult;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
