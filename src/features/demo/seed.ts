@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
 import type { DB } from '../../storage/schema.js';
 import { seedDemoAppeals } from '../funding/appeals/index.js';
+import { seedDemoFunding } from '../funding/index.js';
 import { upsertPage } from '../pages/index.js';
 import { createPost, upsertAuthor, upsertCategory } from '../posts/index.js';
 import { updateSiteSettings } from '../site/index.js';
@@ -66,6 +67,7 @@ export async function seedDemo(
     await createPost(deps, toPostInput(post, authorIds, categoryIds, original ? await findPostId(db, original.slug) : undefined));
     outcome.posts++;
   }
+  await seedDemoFunding(deps);
   // Last, so the appeals can link the drive the demo runs.
   await seedDemoAppeals(deps);
   return outcome;

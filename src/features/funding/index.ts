@@ -19,3 +19,4 @@ export {
 export { ledgerCsv, type LedgerFilter, ledgerFilterSchema, type LedgerRow, type LedgerTotals, ledgerTotals, listLedger } from './ledger.js';
 export { csvCell, toCsv } from './csv.js';
 export { DEFAULT_FUNDING_SETTINGS, stripeKeys } from './settings.js';
+export { seedDemoFunding } from './demo.js';
