@@ -5,9 +5,8 @@ import {
 } from '../../accounts/own-account.js';
 import { totpUri } from '../../accounts/totp.js';
 import { type AdminDeps, adminFrame, currentUser, flash, sendPage } from '../context.js';
-import { emptyForm, type FieldState } from '../views/forms.js';
+import { attempt, emptyForm, type FieldState, formBody, text } from '../views/forms.js';
 import { renderAccount, renderTwoFactorSetup } from './account-views.js';
-import { attempt, formBody, text } from './form.js';
 import { qrSvg } from './qr.js';
 
 const passwordForm = z.object({ current: text(2000), password: text(2000), confirm: text(2000) });

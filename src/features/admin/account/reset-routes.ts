@@ -6,8 +6,7 @@ import { createSession, SESSION_LIFETIME } from '../../accounts/sessions.js';
 import { recordAudit } from '../../audit/index.js';
 import { loadSettings } from '../../site/settings.js';
 import { type AdminDeps, adminFrame, flash, sendPage } from '../context.js';
-import { emptyForm } from '../views/forms.js';
-import { attempt, formBody, text, waitMessage } from './form.js';
+import { attempt, emptyForm, formBody, text, waitMessage } from '../views/forms.js';
 import { renderNewPassword, renderResetInvalid, renderResetRequest, renderResetSent } from './reset-views.js';
 
 const requestForm = z.object({ email: text(1000) });

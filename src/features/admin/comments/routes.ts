@@ -7,8 +7,8 @@ import {
 } from '../../comments/index.js';
 import { loadSettings } from '../../site/index.js';
 import { adminFrame, currentUser, flash, sendPage } from '../context.js';
-import { emptyForm, type FieldState } from '../views/forms.js';
-import { actorOf, attempt, formBody, guardedSection, idList, orNotFound, plural, routeId, text } from '../site/shared.js';
+import { attempt, emptyForm, type FieldState, formBody, idList, text } from '../views/forms.js';
+import { actorOf, guardedSection, orNotFound, plural, routeId } from '../site/shared.js';
 import { renderBlocks, renderCommentPage, renderHistory, renderQueue } from './views.js';
 
 const PER_PAGE = 30;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { loadSettings, type Settings, updateSiteSettings } from '../../site/index.js';
 import { adminFrame, flash, sendPage } from '../context.js';
-import { emptyForm } from '../views/forms.js';
-import { actorOf, attempt, formBody, guardedSection, text, typedNumber } from '../site/shared.js';
+import { attempt, emptyForm, formBody, text, typedNumber } from '../views/forms.js';
+import { actorOf, guardedSection } from '../site/shared.js';
 import { COMMENT_SETTING_NUMBERS, renderCommentSettings } from './settings-views.js';
 
 type CommentSettings = Settings['comments'];

@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from '../../../lib/html.js';
 import { can } from '../../accounts/permissions.js';
 import type { BlockEntry, CommentState, ModeratedComment } from '../../comments/index.js';
-import { inputField, selectField, type FieldState, textareaField } from '../views/forms.js';
+import { emptyForm, inputField, selectField, type FieldState, textareaField } from '../views/forms.js';
 import type { AdminFrame } from '../views/layout.js';
 import { postForm, screen, timeIn } from '../site/ui.js';
 
@@ -46,7 +46,7 @@ const ACTIONS = [
 function bulkTable(frame: AdminFrame, items: ModeratedComment[], timeZone: string, back: string): SafeHtml {
   if (items.length === 0) return html`<p class="empty">No comments here.</p>`;
   return postForm(frame, '/admin/comments/bulk', html`<input type="hidden" name="back" value="${back}">
-<div class="bulk">${selectField('action', 'With the selected comments', { values: {}, errors: {} }, ACTIONS)}<button type="submit">Apply</button></div>
+<div class="bulk">${selectField('action', 'With the selected comments', emptyForm(), ACTIONS)}<button type="submit">Apply</button></div>
 <table class="list comments-queue">
 <thead><tr><th scope="col">Select</th><th scope="col">Author</th><th scope="col">Comment</th><th scope="col">On</th><th scope="col">Sent</th></tr></thead>
 <tbody>${items.map((c) => row(c, timeZone))}</tbody>
@@ -83,7 +83,7 @@ export function renderCommentPage(frame: AdminFrame, view: CommentPageView): str
 <p>${LABELS[c.status]} · sent ${timeIn(c.createdAt, view.timeZone)} on ${c.postPath ? html`<a href="${c.postPath}#comment-${c.id}">${c.postTitle}</a>` : c.postTitle}${c.editedAt ? html` · edited ${timeIn(c.editedAt, view.timeZone)}` : ''}</p>
 <p><a href="/admin/comments/history?email=${encodeURIComponent(c.authorEmail)}">Everything from ${c.authorEmail || 'this commenter'}</a>${c.ip ? html` · IP ${c.ip}` : ''}</p>
 ${postForm(frame, '/admin/comments/bulk', html`<input type="hidden" name="ids[]" value="${c.id}"><input type="hidden" name="back" value="/admin/comments/${c.id}">
-<div class="bulk">${selectField('action', 'Change state', { values: {}, errors: {} }, ACTIONS)}<button type="submit">Apply</button></div>`, 'inline')}
+<div class="bulk">${selectField('action', 'Change state', emptyForm(), ACTIONS)}<button type="submit">Apply</button></div>`, 'inline')}
 <section aria-labelledby="edit-heading"><h2 id="edit-heading">Edit</h2>
 ${postForm(frame, `/admin/comments/${c.id}`, html`${inputField('name', 'Name', view.edit, { required: true, maxlength: 100 })}
 ${inputField('email', 'Email', view.edit, { type: 'email', required: true })}
@@ -115,7 +115,7 @@ ${bulkTable(frame, view.items, view.timeZone, back)}
 ${view.privacy ? html`<section aria-labelledby="privacy-heading"><h2 id="privacy-heading">Privacy request</h2>
 <p><a href="/admin/comments/export?email=${encodeURIComponent(view.email)}" download>Export everything stored about ${view.email} (JSON)</a></p>
 ${postForm(frame, '/admin/comments/erase', html`<input type="hidden" name="email" value="${view.email}">
-${selectField('mode', 'Erase this commenter', { values: {}, errors: {} }, [
+${selectField('mode', 'Erase this commenter', emptyForm(), [
   { value: 'anonymise', label: 'Anonymise: keep the text as “Anonymous”, clear email, website and IP' },
   { value: 'delete', label: 'Delete every comment from this address' },
 ])}

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../../../errors.js';
 import { type EditablePost, localInputToUtc, type PostInput, type SaveAction, utcToLocalInput } from '../../posts/index.js';
-import type { FieldState } from '../views/forms.js';
+import { type FieldState, text } from '../views/forms.js';
 
 /**
  * The post form as the browser sends it (urlencoded strings), and its translation to and from
  * the posts service's input. Field names are the ids of the form controls.
  */
 
-const text = (max: number) => z.string().max(max).default('');
 const list = z
   .union([z.string(), z.array(z.string())])
   .optional()

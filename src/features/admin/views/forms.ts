@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { AppError, isAppError } from '../../../errors.js';
 import { attrs, html, type SafeHtml } from '../../../lib/html.js';
 
 /**
@@ -98,4 +100,63 @@ export function errorSummary(state: FieldState, labels: Record<string, string>):
 <h2>Please correct ${entries.length === 1 ? 'this' : 'these'}:</h2>
 <ul>${entries.map(([name, message]) => html`<li><a href="#${name}">${labels[name] ?? name}: ${message}</a></li>`)}</ul>
 </div>`;
+}
+
+/*
+ * Reading a form: the schema pieces, parsing and the service call that every admin screen
+ * (site, comments, account, posts) shares.
+ */
+
+/** A text field of a form: missing means empty. */
+export const text = (max: number) => z.string().max(max).default('');
+
+const ID = /^[1-9]\d{0,9}$/;
+
+/** A select of ids that may be left empty: '' → null. */
+export const optionalId = z
+  .string()
+  .regex(/^\d{0,10}$/)
+  .default('')
+  .transform((v) => (v === '' ? null : Number(v)));
+
+/** Checkboxes or a multiple select of ids: none, one or several values. */
+export const idList = z
+  .union([z.string(), z.array(z.string())])
+  .default([])
+  .transform((v) => [v].flat())
+  .pipe(z.array(z.string().regex(ID).transform(Number)));
+
+/** A number typed in a form (surrounding spaces allowed), or NaN so the service's schema names the field. */
+export const typedNumber = (value: string): number => (/^\s*\d{1,6}\s*$/.test(value) ? Number(value) : Number.NaN);
+
+/** Parses a form body; a body of the wrong shape (only a forged form sends one) is BAD_REQUEST. */
+export function formBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw new AppError('BAD_REQUEST', { fields: parsed.error.issues.map((i) => i.path.join('.')) });
+  return parsed.data;
+}
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string>; status: 422 | 429 };
+
+/**
+ * Runs a service call for a form: VALIDATION comes back as field errors (422); with
+ * `limitedField`, RATE_LIMITED comes back as an error on that field (429). Anything else is
+ * thrown to the error handler.
+ */
+export async function attempt<T>(work: () => Promise<T>, limitedField?: string): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (isAppError(error, 'VALIDATION')) return { ok: false, errors: (error.details.fields ?? {}) as Record<string, string>, status: 422 };
+    if (limitedField !== undefined && isAppError(error, 'RATE_LIMITED')) {
+      return { ok: false, errors: { [limitedField]: waitMessage(Number(error.details.retryAfter ?? 60)) }, status: 429 };
+    }
+    throw error;
+  }
+}
+
+/** "Too many tries. Please wait 3 minutes and try again." */
+export function waitMessage(retryAfterSeconds: number, what = 'Too many tries'): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `${what}. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
 }
