@@ -20,6 +20,8 @@ describe.each(DIALECTS)('the demo newsroom’s appeals on %s', (dialect) => {
     expect(en).toContain('<a class="appeal-button appeal-paypal" href="https://www.paypal.com/donate/?hosted_button_id=LANTERNDEMO" rel="noopener">Donate with PayPal</a>');
     expect(en).toContain('rel="noopener">Become a patron</a>');
     expect(en).not.toContain('Поддержите независимую журналистику');
+    // Linked to the demo's running drive: its progress bar shows under the text.
+    expect(en).toMatch(/<progress max="100" value="\d+" aria-labelledby="appeal-\d+-article-progress">/);
     await expectValidHtml(en, 'demo article');
     const ru = (await t.app.inject(pathOf(posts.find((p) => p.language === 'ru')!))).body;
     expect(ru).toContain('>Поддержите независимую журналистику</h2>');
