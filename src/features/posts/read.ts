@@ -1,5 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../storage/schema.js';
+import { countVisiblePosts } from './month-counts.js';
 import { postPath } from './paths.js';
 
 /**
@@ -84,7 +85,10 @@ export async function listPublished(
   options: ListFilter & { now: string; page: number; perPage: number },
 ): Promise<{ items: PostSummary[]; total: number }> {
   const base = filtered(visible(db.selectFrom('posts'), options.now), options);
-  return pageOfSummaries(db, base, options);
+  // Lists narrowed by language at most (the home page) take their total from the monthly counts.
+  const byTermOnly = options.categoryIds === undefined && options.tagId === undefined && options.authorId === undefined;
+  const total = byTermOnly ? countVisiblePosts(db, { now: options.now, ...(options.language ? { language: options.language } : {}) }) : undefined;
+  return pageOfSummaries(db, base, options, total);
 }
 
 type SummaryRow = {
@@ -251,16 +255,27 @@ export async function listPublishedOnDate(
   if (options.month !== undefined) base = base.where('posts.local_month', '=', options.month);
   if (options.day !== undefined) base = base.where('posts.local_day', '=', options.day);
   if (options.language) base = base.where('posts.language', '=', options.language);
-  return pageOfSummaries(db, base, options);
+  // A year's or a month's total comes from the monthly counts; a day's is a short walk of the index.
+  const total = options.day === undefined
+    ? countVisiblePosts(db, {
+      now: options.now, year: options.year,
+      ...(options.month !== undefined ? { month: options.month } : {}), ...(options.language ? { language: options.language } : {}),
+    })
+    : undefined;
+  return pageOfSummaries(db, base, options, total);
 }
 
-/** One page (newest first) of the posts a filtered query selects, with bylines and the total. */
+/**
+ * One page (newest first) of the posts a filtered query selects, with bylines and the total:
+ * `knownTotal` when given (from the monthly counts), else a count(*) of the query.
+ */
 async function pageOfSummaries(
   db: Kysely<DB>,
   base: SelectQueryBuilder<DB, 'posts', object>,
   options: { page: number; perPage: number },
+  knownTotal?: Promise<number>,
 ): Promise<{ items: PostSummary[]; total: number }> {
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     base
       .select(SUMMARY_COLUMNS)
       .orderBy('posts.published_at', 'desc')
@@ -268,8 +283,8 @@ async function pageOfSummaries(
       .limit(options.perPage)
       .offset((options.page - 1) * options.perPage)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    knownTotal ?? base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow().then((row) => Number(row.n)),
   ]);
   const bylines = await loadBylines(db, rows.map((r) => r.id));
-  return { items: rows.map((row) => toSummary(row, bylines)), total: Number(count.n) };
+  return { items: rows.map((row) => toSummary(row, bylines)), total };
 }
