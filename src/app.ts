@@ -4,7 +4,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 
 import type { AppContext } from './context.js';
 import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
 import { archiveRoutes, withSidebar } from './features/archive/index.js';
-import { commentsRoutes, installCommentSlots } from './features/comments/index.js';
+import { installPageCache } from './features/cache/index.js';
+import { commentsRoutes, formTokenRefresher, installCommentSlots } from './features/comments/index.js';
 import { feedsPlugin } from './features/feeds/index.js';
 import { withAppeals } from './features/funding/appeals/index.js';
 import { fundingRoutes, stripeWebhookRoutes } from './features/funding/index.js';
@@ -69,10 +70,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await registerStaticAssets(app);
   installCommentSlots(app, { db, clock: ctx.clock }); // before the cookie plugin: see its contract
   await app.register(fastifyCookie);
+  const freshFormToken = formTokenRefresher({ db, clock: ctx.clock });
+  installPageCache(app, {
+    cache: ctx.pageCache ?? null,
+    fillers: { _csrf: (request, reply) => request.csrfToken(reply), formToken: (_request, _reply, original) => freshFormToken(original) },
+  });
   await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
   installSessions(app, { db, clock: ctx.clock });
   installCsrf(app);
-  const deps = { db, clock: ctx.clock, frame };
+  const invalidator = ctx.pageCache?.invalidator;
+  const deps = { db, clock: ctx.clock, frame, invalidator };
   await app.register(postsRoutes(deps));
   await app.register(archiveRoutes(deps));
   await app.register(commentsRoutes(deps));
@@ -81,6 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     adminRoutes({
       db,
       clock: ctx.clock,
+      invalidator,
       assets: { stylesheet: versionedAssetUrl('assets/admin.css'), script: versionedAssetUrl('assets/admin.js') },
     }, ADMIN_SECTIONS),
   );

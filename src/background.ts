@@ -45,11 +45,15 @@ export function createBackground(ctx: AppContext, options: BackgroundOptions = {
   const { handlers, sweeps, transport: given, ...workerOptions } = options;
   const transport = given ?? createMailTransport(ctx.config);
   const deps = { db: ctx.database.db, helpers: ctx.database.helpers, clock: ctx.clock, log: ctx.log };
+  // Scheduled posts going live change public pages like any publish: tell the page cache.
+  const invalidator = ctx.pageCache?.invalidator;
+  const withCache = (list: readonly Sweep[]): Sweep[] => list.map((sweep) =>
+    sweep.run === publishDuePosts && invalidator ? { ...sweep, run: (db, now) => publishDuePosts(db, now, invalidator) } : sweep);
   const worker = createWorker(
     deps,
     {
       handlers: { ...JOB_HANDLERS, ...handlers },
-      sweeps: sweeps ?? SWEEPS,
+      sweeps: withCache(sweeps ?? SWEEPS),
       pollers: [{ name: 'mail', run: () => deliverPendingMail({ ...deps, transport, from: ctx.config.mailFrom }) }],
     },
     workerOptions,

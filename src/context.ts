@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
+import type { PageCache } from './features/cache/index.js';
 import type { StripeFactory } from './features/funding/stripe-client.js';
 import type { Clock } from './lib/clock.js';
 import type { Database } from './storage/db.js';
@@ -18,5 +19,10 @@ export interface AppContext {
   readonly log: Logger;
   /** Builds the Stripe client for a secret key; tests point it at a local fake. Default: the real API. */
   readonly stripe?: StripeFactory;
+  /**
+   * The page cache of this process; its `invalidator` is what services tell about changes.
+   * Absent in contexts that serve no pages (some tests): then nothing is cached.
+   */
+  readonly pageCache?: PageCache;
 }
 

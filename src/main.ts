@@ -36,10 +36,12 @@ export async function serve(config: Config, ctx?: AppContext, options: { backgro
   }
   const background = createBackground(context, options.background);
   try {
+    await context.pageCache?.listen();
     await background.start();
   } catch (error) {
     await app.close();
     await background.stop();
+    await context.pageCache?.stop();
     await context.database.close();
     throw error;
   }
@@ -52,7 +54,7 @@ export async function serve(config: Config, ctx?: AppContext, options: { backgro
     url,
     close: () =>
       (closing ??= (async () => {
-        await Promise.all([app.close(), background.stop()]);
+        await Promise.all([app.close(), background.stop(), context.pageCache?.stop()]);
         await context.database.close();
       })()),
   };

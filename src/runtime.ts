@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import type { Config } from './config.js';
 import type { AppContext, Logger } from './context.js';
+import { createPageCache } from './features/cache/index.js';
 import { systemClock } from './lib/clock.js';
 import { databaseTarget, migrateToLatest, openDatabase } from './storage/db.js';
 
@@ -54,5 +55,13 @@ export async function createContext(config: Config, options: { migrate: boolean;
       throw new StartupError(`Database migration failed: ${outcome.error.message}`, { cause: outcome.error });
     }
   }
-  return { config, database, clock: systemClock, log: options.log ?? createLogger(config) };
+  const log = options.log ?? createLogger(config);
+  const pageCache = createPageCache({
+    enabled: config.pageCache,
+    maxBytes: config.pageCacheMb * 1024 * 1024,
+    clock: systemClock,
+    log,
+    notifications: database.notifications,
+  });
+  return { config, database, clock: systemClock, log, pageCache };
 }

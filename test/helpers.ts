@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
+import { createPageCache } from '../src/features/cache/index.js';
 import type { StripeFactory } from '../src/features/funding/index.js';
 import { fixedClock } from '../src/lib/clock.js';
 import { type Database, type DialectName, migrateToLatest, openDatabase } from '../src/storage/db.js';
@@ -90,15 +91,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app over a fresh database with a clock standing at `now`; drive it with `app.inject`. */
+/**
+ * The real app over a fresh database with a clock standing at `now`; drive it with `app.inject`.
+ * The page cache is off unless `config.pageCache` is 'on' (fixtures write around the services).
+ */
 export async function buildTestApp(
   dialect: DialectName,
-  options: { now?: string; config?: Partial<Record<'trustProxy' | 'stripeSecretKey' | 'stripeWebhookSecret', string>>; stripe?: StripeFactory } = {},
+  options: {
+    now?: string;
+    config?: Partial<Record<'trustProxy' | 'stripeSecretKey' | 'stripeWebhookSecret' | 'pageCache' | 'pageCacheMb', string>>;
+    stripe?: StripeFactory;
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDatabase(dialect);
+  const testDb = options.database ?? (await createTestDatabase(dialect));
   const clock = fixedClock(options.now ?? '2026-06-15T12:00:00Z');
-  const config = loadConfig({}, { port: 0, dataDir: testDb.dataDir, logLevel: 'silent', ...options.config });
-  const ctx: AppContext = { config, database: testDb.database, clock, log: pino({ level: 'silent' }), ...(options.stripe ? { stripe: options.stripe } : {}) };
+  const config = loadConfig({}, { port: 0, dataDir: testDb.dataDir, logLevel: 'silent', pageCache: 'off', ...options.config });
+  const log = pino({ level: 'silent' });
+  const pageCache = createPageCache({
+    enabled: config.pageCache, maxBytes: config.pageCacheMb * 1024 * 1024, clock, log, notifications: testDb.database.notifications,
+  });
+  const ctx: AppContext = { config, database: testDb.database, clock, log, pageCache, ...(options.stripe ? { stripe: options.stripe } : {}) };
   const app = await buildApp(ctx);
   await app.ready();
   return {
@@ -107,6 +120,7 @@ export async function buildTestApp(
     clock,
     close: async () => {
       await app.close();
+      await pageCache.stop();
       await testDb.drop();
     },
   };

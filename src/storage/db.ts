@@ -2,18 +2,20 @@ import path from 'node:path';
 import { Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { openPostgres } from './dialect/postgres.js';
 import { openSqlite } from './dialect/sqlite.js';
-import type { DialectHelpers, DialectName, OpenedDialect } from './dialect/types.js';
+import type { DialectHelpers, DialectName, Notifications, OpenedDialect } from './dialect/types.js';
 import { migrationProvider } from './migrations/index.js';
 import type { DB } from './schema.js';
 
 export type { DB } from './schema.js';
-export type { DialectName } from './dialect/types.js';
+export type { DialectName, Listening, Notifications } from './dialect/types.js';
 
 /** An open database: the Kysely instance plus what differs between dialects. */
 export interface Database {
   readonly db: Kysely<DB>;
   readonly dialect: DialectName;
   readonly helpers: DialectHelpers;
+  /** Messages to the other processes on this database (PostgreSQL NOTIFY; nothing on SQLite). */
+  readonly notifications: Notifications;
   /** Where the data lives, without credentials, for log lines. */
   readonly description: string;
   close(): Promise<void>;
@@ -49,6 +51,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     db,
     dialect: opened.helpers.name,
     helpers: opened.helpers,
+    notifications: opened.notifications,
     description,
     close: async () => {
       await db.destroy();

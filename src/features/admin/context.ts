@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
+import type { Invalidator } from '../cache/index.js';
 import type { DB } from '../../storage/schema.js';
 import { can, type Permission } from '../accounts/permissions.js';
 import type { SignedInUser } from '../accounts/sessions.js';
@@ -12,6 +13,8 @@ import type { AdminFrame } from './views/layout.js';
 export interface AdminDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Told by the services what public pages changed (see features/cache). */
+  invalidator?: Invalidator | undefined;
   assets: { stylesheet: string; script: string };
 }
 

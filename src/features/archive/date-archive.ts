@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock.js';
+import { dateArchiveTag, NO_TAGS, type TagCollector, teaserTags } from '../cache/index.js';
 import type { DB } from '../../storage/schema.js';
 import { listPublishedOnDate } from '../posts/index.js';
 import type { YearMonth } from './date-paths.js';
@@ -27,9 +28,10 @@ export interface DateArchiveRequest {
 /**
  * The page of a year, month or day archive: its visible posts, newest first, paginated, with
  * the calendar on that month (a year shows its newest month with posts, or January). A valid
- * date with no posts gives a friendly empty first page; returns null past the last page.
+ * date with no posts gives a friendly empty first page; returns null past the last page. `tags`
+ * hears the date and the posts listed.
  */
-export async function dateArchivePage(deps: DateArchiveDeps, request: DateArchiveRequest): Promise<string | null> {
+export async function dateArchivePage(deps: DateArchiveDeps, request: DateArchiveRequest, tags: TagCollector = NO_TAGS): Promise<string | null> {
   const now = deps.clock.now().toISOString();
   const { year, month, day, page, language } = request;
   const calendarMonth = month !== undefined ? { year, month } : await newestMonthOfYear(deps.db, year, now, language);
@@ -38,6 +40,7 @@ export async function dateArchivePage(deps: DateArchiveDeps, request: DateArchiv
   const { items, total } = await listPublishedOnDate(deps.db, { year, month, day, language, now, page, perPage });
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   if (page > totalPages) return null;
+  tags.add(dateArchiveTag({ year, month, day }), ...teaserTags(items));
   return renderDateArchive(frame, { date: { year, month, day }, language, posts: items, page, totalPages });
 }
 

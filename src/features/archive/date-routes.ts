@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isValidDate } from '../../lib/dates.js';
+import { pageTags } from '../cache/index.js';
 import { articlePage } from '../posts/index.js';
 import { archiveQuerySchema, interfaceLanguage } from './archive-query.js';
 import { type DateArchiveDeps, dateArchivePage } from './date-archive.js';
@@ -47,7 +48,7 @@ export function dateRoutes(deps: DateArchiveDeps): FastifyPluginAsync {
       if (!parsed.success || parsed.data.month === undefined || slug === undefined) return reply.callNotFound();
       const { year, month } = parsed.data;
       const articleDeps = { ...deps, frame: (lang?: string) => deps.frame(lang, { month: { year, month } }) };
-      const article = SLUG.test(slug) ? await articlePage(articleDeps, { year, month, slug }) : null;
+      const article = SLUG.test(slug) ? await articlePage(articleDeps, { year, month, slug }, pageTags(request)) : null;
       if (article) return reply.type('text/html; charset=utf-8').send(article);
       if (/^\d{2}$/.test(slug)) return serveDateArchive(deps, request, reply, { ...date, day: slug });
       return reply.callNotFound();
@@ -63,6 +64,6 @@ async function serveDateArchive(deps: DateArchiveDeps, request: FastifyRequest, 
   const { n, ...date } = parsedParams.data;
   const { language } = parsedQuery.data;
   if (n === 1) return reply.redirect(archivePagePath(dateArchivePath(date), 1, language), 301);
-  const body = await dateArchivePage(deps, { ...date, page: n ?? 1, language, interfaceLanguage: interfaceLanguage(language) });
+  const body = await dateArchivePage(deps, { ...date, page: n ?? 1, language, interfaceLanguage: interfaceLanguage(language) }, pageTags(request));
   return body ? reply.type('text/html; charset=utf-8').send(body) : reply.callNotFound();
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock.js';
 import type { DB } from '../../storage/schema.js';
+import { authorTag, categoryTag, pageTags, type TagCollector, teaserTags, termTag } from '../cache/index.js';
 import { listPublished } from '../posts/index.js';
 import { archiveQuerySchema, interfaceLanguage } from './archive-query.js';
 import { archivePagePath } from './date-paths.js';
@@ -32,7 +33,7 @@ export function archiveRoutes(deps: ArchiveRoutesDeps): FastifyPluginAsync {
   return async (app) => {
     await app.register(dateRoutes(deps));
     for (const [prefix, find] of kinds) {
-      const handler = async (slug: string, pageParam: string | undefined, language: string | undefined) => {
+      const handler = async (slug: string, pageParam: string | undefined, language: string | undefined, tags: TagCollector) => {
         if (!SLUG.test(slug)) return null;
         if (pageParam !== undefined && !/^[1-9]\d{0,5}$/.test(pageParam)) return null;
         const page = pageParam === undefined ? 1 : Number(pageParam);
@@ -49,11 +50,12 @@ export function archiveRoutes(deps: ArchiveRoutesDeps): FastifyPluginAsync {
         });
         const totalPages = Math.max(1, Math.ceil(total / perPage));
         if (page > totalPages) return null;
+        tags.add(...subjectTags(subject), ...teaserTags(items));
         return renderTermPage(frame, { subject, basePath: `/${prefix}/${slug}/`, language, posts: items, page, totalPages });
       };
       app.get<{ Params: { slug: string } }>(`/${prefix}/:slug/`, async (request, reply) => {
         const query = archiveQuerySchema.safeParse(request.query);
-        const body = query.success ? await handler(request.params.slug, undefined, query.data.language) : null;
+        const body = query.success ? await handler(request.params.slug, undefined, query.data.language, pageTags(request)) : null;
         return body ? reply.type('text/html; charset=utf-8').send(body) : reply.callNotFound();
       });
       app.get<{ Params: { slug: string; n: string } }>(`/${prefix}/:slug/page/:n/`, async (request, reply) => {
@@ -62,9 +64,19 @@ export function archiveRoutes(deps: ArchiveRoutesDeps): FastifyPluginAsync {
         if (request.params.n === '1') {
           return reply.redirect(archivePagePath(`/${prefix}/${request.params.slug}/`, 1, query.data.language), 301);
         }
-        const body = await handler(request.params.slug, request.params.n, query.data.language);
+        const body = await handler(request.params.slug, request.params.n, query.data.language, pageTags(request));
         return body ? reply.type('text/html; charset=utf-8').send(body) : reply.callNotFound();
       });
     }
   };
+}
+
+/** A term page shows its subject (a category with its descendants, a tag, an author). */
+function subjectTags(subject: TermPageSubject): string[] {
+  const { categoryIds, tagId, authorId } = subject.filter;
+  return [
+    ...(categoryIds ?? []).map(categoryTag),
+    ...(tagId !== undefined ? [termTag(tagId)] : []),
+    ...(authorId !== undefined ? [authorTag(authorId)] : []),
+  ];
 }

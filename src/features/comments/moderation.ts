@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { COMMENT_FEED, commentsTag, thenInvalidate } from '../cache/index.js';
 import { AppError } from '../../errors.js';
 import type { CommentBlockKind, CommentState, DB } from '../../storage/schema.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
@@ -74,7 +75,8 @@ export async function moderateComments(deps: CommentDeps, ids: number[], action:
   if (ids.length === 0) return 0;
   const now = deps.clock.now().toISOString();
   const status = TARGET[action];
-  return deps.db.transaction().execute(async (trx) => {
+  const posts = await deps.db.selectFrom('comments').select('post_id').distinct().where('id', 'in', ids).execute();
+  return thenInvalidate(deps, threadTags(posts.map((p) => p.post_id)), deps.db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('comments')
       .set(status === 'approved' ? { status, approved_at: now } : { status })
@@ -85,7 +87,12 @@ export async function moderateComments(deps: CommentDeps, ids: number[], action:
     if (status === 'approved') await queueReplyNotices(trx, await mailContext(trx, new Date(now)), ids);
     await recordAudit(trx, { action: `comment.${action}`, subject: ids.map((id) => `comment:${id}`).join(','), ...actorOf(actor), details: { ids, changed } }, new Date(now));
     return changed;
-  });
+  }));
+}
+
+/** A change to the comments of these posts: their threads, their teasers' counts, the comment feeds. */
+function threadTags(postIds: number[]): string[] {
+  return [...postIds.map(commentsTag), COMMENT_FEED];
 }
 
 const actorOf = (actor: AuditActor) => ({ userId: actor.userId, actor: actor.actor });
@@ -107,12 +114,13 @@ export async function editComment(deps: CommentDeps, id: number, edit: CommentEd
   if (!value.body) fields.body = 'The comment cannot be empty';
   if (Object.keys(fields).length) throw new AppError('VALIDATION', { fields });
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  const post = await deps.db.selectFrom('comments').select('post_id').where('id', '=', id).executeTakeFirst();
+  await thenInvalidate(deps, threadTags(post ? [post.post_id] : []), deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('comments')
       .set({ author_name: value.name, author_email: value.email, author_url: value.url ? safeUrl(value.url) : '', body: value.body, edited_at: now.toISOString() })
       .where('id', '=', id).execute();
     await recordAudit(trx, { action: 'comment.edit', subject: `comment:${id}`, ...actorOf(actor) }, now);
-  });
+  }));
 }
 
 /** A staff reply from the admin: published at once, in the staff user's name. Returns its id. */
@@ -128,7 +136,7 @@ export async function replyAsStaff(
   if (!parent) throw new AppError('NOT_FOUND');
   const now = deps.clock.now();
   const at = now.toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return thenInvalidate(deps, threadTags([parent.post_id]), deps.db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('comments').values({
       post_id: parent.post_id, parent_id: parent.id, depth: Math.min(parent.depth + 1, settings.comments.threadDepth), user_id: user.id,
       author_name: user.name, author_email: user.email, body: text, status: 'approved', created_at: at, approved_at: at,
@@ -136,7 +144,7 @@ export async function replyAsStaff(
     await queueReplyNotices(trx, await mailContext(trx, now), [row.id]);
     await recordAudit(trx, { action: 'comment.reply', subject: `comment:${row.id}`, ...actorOf(actor), details: { parentId } }, now);
     return row.id;
-  });
+  }));
 }
 
 /** Blocks the email or IP of a comment (the IP by its hash, so it works after erasure). */

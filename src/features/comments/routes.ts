@@ -7,6 +7,7 @@ import { escapeHtml } from '../../lib/html.js';
 import type { Clock } from '../../lib/clock.js';
 import { cookieOptions } from '../../http/session.js';
 import type { DB } from '../../storage/schema.js';
+import type { Invalidator } from '../cache/index.js';
 import { type FrameLoader, loadSettings } from '../site/index.js';
 import { adjacentPosts, findPublishedPost, renderArticle } from '../posts/index.js';
 import type { CommentDraft } from './model.js';
@@ -23,6 +24,8 @@ export interface CommentsRoutesDeps {
   db: Kysely<DB>;
   clock: Clock;
   frame: FrameLoader;
+  /** Told when a comment readers can see is stored. */
+  invalidator?: Invalidator | undefined;
 }
 
 /** The signed list of this browser's own comments, so it alone sees them while pending. */

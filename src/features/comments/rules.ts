@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { COMMENT_FEED, commentsTag, type Invalidator } from '../cache/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { randomToken } from '../../lib/tokens.js';
@@ -23,6 +24,8 @@ import { cleanLine, cleanText, countLinks, safeUrl } from './text.js';
 export interface CommentDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Told after a change readers can see commits (an approved comment). */
+  invalidator?: Invalidator | undefined;
 }
 
 export type CommentErrorCode =
@@ -99,6 +102,7 @@ export async function submitComment(deps: CommentDeps, draft: CommentDraft, visi
       ? 'pending'
       : rules.autoApproveKnown && (await isKnownCommenter(deps.db, value.email)) ? 'approved' : 'pending';
   const id = await storeComment(deps, { post, parent, value, status, spamReason, ipHash, visitor, notify: draft.notifyReplies, settings, secret, now });
+  if (status === 'approved') await deps.invalidator?.invalidate([commentsTag(post.id), COMMENT_FEED]);
   return { id, status, post };
 }
 

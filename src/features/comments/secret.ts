@@ -66,3 +66,19 @@ export function idsFromPendingCookie(secret: string, value: string | undefined):
   if (!match || !verify(secret, 'mine', match[1]!, match[2]!)) return [];
   return match[1]!.split('-').filter(Boolean).map(Number).filter(Number.isSafeInteger);
 }
+
+/**
+ * For the page cache: a cached comment form's `formToken` replaced by one for the same post
+ * issued now, so its age counts from when this reader got the page. The secret is read once.
+ */
+export function formTokenRefresher(deps: { db: Kysely<DB>; clock: { now(): Date } }): (original: string) => Promise<string> {
+  let secret: Promise<string> | undefined;
+  return async (original) => {
+    const postId = Number(/^\d{1,15}\.(\d{1,10})\./.exec(original)?.[1] ?? 0);
+    secret ??= commentSecret(deps.db).catch((error: unknown) => {
+      secret = undefined;
+      throw error;
+    });
+    return formTokenFor(await secret, postId, deps.clock.now());
+  };
+}

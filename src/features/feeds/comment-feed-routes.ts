@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { COMMENT_FEED, FEED, pageTags } from '../cache/index.js';
 import { type CommentFeedRequest, loadCommentFeed } from './comment-feeds.js';
 import { sendFeed, SUFFIXES } from './feed-routes.js';
 import type { PostFeedDeps } from './post-feeds.js';
@@ -26,6 +27,8 @@ export function commentFeedRoutes(deps: PostFeedDeps): FastifyPluginAsync {
     for (const [suffix, format] of SUFFIXES) {
       app.get(`/comments/feed/${suffix}`, async (request, reply) => {
         const feed = await loadCommentFeed(deps, { kind: 'site' });
+        // Comment feeds show comments and the titles of their posts.
+        pageTags(request).add(COMMENT_FEED, FEED);
         return feed ? sendFeed(request, reply, format, feed) : reply.callNotFound();
       });
       app.get(`/${YEAR}/${MONTH}/:slug/feed/${suffix}`, async (request, reply) => {
@@ -33,6 +36,7 @@ export function commentFeedRoutes(deps: PostFeedDeps): FastifyPluginAsync {
         if (!params.success) return reply.callNotFound();
         const feedRequest: CommentFeedRequest = { kind: 'post', ...params.data };
         const feed = await loadCommentFeed(deps, feedRequest);
+        pageTags(request).add(COMMENT_FEED, FEED);
         return feed ? sendFeed(request, reply, format, feed) : reply.callNotFound();
       });
     }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { FEED, pageTags } from '../cache/index.js';
 import { renderAtom } from './atom.js';
 import { FEED_CONTENT_TYPES, type FeedDocument, type FeedFormat } from './feed-model.js';
 import { renderJsonFeed } from './json-feed.js';
@@ -46,6 +47,7 @@ export function feedRoutes(deps: PostFeedDeps): FastifyPluginAsync {
           if (!query.success || (kind !== 'site' && !SLUG.test(slug))) return reply.callNotFound();
           const feed = await loadPostFeed(deps, { kind, slug, ...(query.data.lang ? { language: query.data.lang } : {}) });
           if (!feed) return reply.callNotFound();
+          pageTags(request).add(FEED);
           return sendFeed(request, reply, format, feed);
         });
       }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { pageTags, SITEMAP } from '../cache/index.js';
 import { loadSettings } from '../site/index.js';
 import { sendCacheable } from './send.js';
 import { renderNewsSitemap, renderSitemapIndex, renderUrlset } from './sitemap-xml.js';
@@ -14,6 +15,7 @@ export function sitemapRoutes(deps: SitemapDeps): FastifyPluginAsync {
   return async (app) => {
     app.get('/sitemap.xml', async (request, reply) => {
       const [settings, sitemaps] = await Promise.all([loadSettings(deps.db), listSitemaps(deps)]);
+      pageTags(request).add(SITEMAP);
       return sendCacheable(request, reply, {
         contentType: XML,
         model: { base: settings.baseUrl, sitemaps },
@@ -27,7 +29,9 @@ export function sitemapRoutes(deps: SitemapDeps): FastifyPluginAsync {
         if (!/^[1-9]\d{0,5}$/.test(request.params.n)) return reply.callNotFound();
         const [settings, urls] = await Promise.all([loadSettings(deps.db), loadSitemap(deps, kind, Number(request.params.n))]);
         if (!urls) return reply.callNotFound();
-        return sendCacheable(request, reply, {
+        pageTags(request).add(SITEMAP);
+        pageTags(request).add(SITEMAP);
+      return sendCacheable(request, reply, {
           contentType: XML,
           model: { base: settings.baseUrl, urls },
           newest: newestLastmod(urls),
@@ -38,6 +42,7 @@ export function sitemapRoutes(deps: SitemapDeps): FastifyPluginAsync {
 
     app.get('/sitemap-news.xml', async (request, reply) => {
       const [settings, items] = await Promise.all([loadSettings(deps.db), loadNewsItems(deps)]);
+      pageTags(request).add(SITEMAP);
       return sendCacheable(request, reply, {
         contentType: XML,
         model: { base: settings.baseUrl, title: settings.title, items },
@@ -46,8 +51,9 @@ export function sitemapRoutes(deps: SitemapDeps): FastifyPluginAsync {
       });
     });
 
-    app.get('/robots.txt', async (_request, reply) => {
+    app.get('/robots.txt', async (request, reply) => {
       const settings = await loadSettings(deps.db);
+      pageTags(request).add(SITEMAP);
       return reply.type('text/plain; charset=utf-8').send(robotsTxt(settings.baseUrl));
     });
   };

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { type Invalidator, MENU, SITEMAP, thenInvalidate } from '../cache/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
@@ -15,6 +16,8 @@ import { type PageInput, pageInputSchema, pageValues, type ValidPageInput } from
 export interface PageDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Told after a change commits (pages are in every page's menu and in the sitemap). */
+  invalidator?: Invalidator | undefined;
 }
 
 export interface AdminPage {
@@ -44,14 +47,14 @@ export async function findPageForAdmin(db: Kysely<DB>, id: number): Promise<Admi
 /** Creates a page (slug from the title when left blank); returns its id. Throws VALIDATION. */
 export async function createPage(deps: PageDeps, input: PageInput, actor: AuditActor): Promise<number> {
   const data = validate(input);
-  return inTransaction(deps.db, async (trx) => {
+  return thenInvalidate(deps, [MENU, SITEMAP], inTransaction(deps.db, async (trx) => {
     if (await slugTaken(trx, data.slug, null)) throw new AppError('VALIDATION', { fields: TAKEN });
     const now = toIso(deps.clock.now());
     const values = await pageValues(trx, data, now);
     const { id } = await trx.insertInto('pages').values({ ...values, slug: data.slug, created_at: now }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, { action: 'page.create', subject: `page:${id}`, ...actor, details: { slug: data.slug, status: data.status } }, deps.clock.now());
     return id;
-  });
+  }));
 }
 
 /**
@@ -60,7 +63,7 @@ export async function createPage(deps: PageDeps, input: PageInput, actor: AuditA
  */
 export async function updatePage(deps: PageDeps, id: number, input: PageInput, actor: AuditActor): Promise<void> {
   const data = validate(input);
-  await inTransaction(deps.db, async (trx) => {
+  await thenInvalidate(deps, [MENU, SITEMAP], inTransaction(deps.db, async (trx) => {
     const before = await trx.selectFrom('pages').select(['slug', 'status']).where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { page: id });
     if (await slugTaken(trx, data.slug, id)) throw new AppError('VALIDATION', { fields: TAKEN });
@@ -70,17 +73,17 @@ export async function updatePage(deps: PageDeps, id: number, input: PageInput, a
     if (renamed && before.status === 'published' && data.status === 'published') await addRedirect(trx, `/${before.slug}/`, `/${data.slug}/`, now);
     const details = renamed ? { from: before.slug, to: data.slug } : { slug: data.slug, status: data.status };
     await recordAudit(trx, { action: renamed ? 'page.rename' : 'page.update', subject: `page:${id}`, ...actor, details }, deps.clock.now());
-  });
+  }));
 }
 
 /** Deletes a page for good; its address then answers 404. Throws NOT_FOUND. */
 export async function deletePage(deps: PageDeps, id: number, actor: AuditActor): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await thenInvalidate(deps, [MENU, SITEMAP], deps.db.transaction().execute(async (trx) => {
     const page = await trx.selectFrom('pages').select(['slug', 'title']).where('id', '=', id).executeTakeFirst();
     if (!page) throw new AppError('NOT_FOUND', { page: id });
     await trx.deleteFrom('pages').where('id', '=', id).execute();
     await recordAudit(trx, { action: 'page.delete', subject: `page:${id}`, ...actor, details: { slug: page.slug, title: page.title } }, deps.clock.now());
-  });
+  }));
 }
 
 const COLUMNS = ['id', 'slug', 'title', 'body_md', 'status', 'language', 'updated_at'] as const;

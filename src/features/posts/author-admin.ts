@@ -9,6 +9,7 @@ import { addRedirect } from '../redirects/index.js';
 import { changePosts } from './month-counts.js';
 import { authorPath } from './paths.js';
 import { resolveSlug, slugTaken, type TermDeps, termNameSchema, termSlugSchema, termTransaction, toCount } from './term-input.js';
+import { EVERYTHING, thenInvalidate } from '../cache/index.js';
 
 /** Author profiles (bylines) as the admin manages them. A post never ends up without an author. */
 
@@ -73,21 +74,21 @@ const toAuthorItem = (r: { id: number; name: string; slug: string; bio: string; 
 export async function createAuthor(deps: TermDeps, input: AuthorAdminInput, actor: AuditActor): Promise<number> {
   const data = parseInput(authorInputSchema, input);
   const slug = resolveSlug(data.slug, data.name);
-  return termTransaction(deps.db, TAKEN, async (trx) => {
+  return thenInvalidate(deps, [EVERYTHING], termTransaction(deps.db, TAKEN, async (trx) => {
     if (await slugTaken(trx, 'authors', slug, null)) throw new AppError('VALIDATION', { fields: { slug: TAKEN } });
     const now = toIso(deps.clock.now());
     const values = { name: data.name, slug, bio: data.bio, created_at: now, updated_at: now };
     const { id } = await trx.insertInto('authors').values(values).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, { action: 'author.create', subject: `author:${id}`, ...actor, details: { slug } }, deps.clock.now());
     return id;
-  });
+  }));
 }
 
 /** Saves an author; a new slug makes the old author address redirect to the new one. Throws NOT_FOUND or VALIDATION. */
 export async function updateAuthor(deps: TermDeps, id: number, input: AuthorAdminInput, actor: AuditActor): Promise<void> {
   const data = parseInput(authorInputSchema, input);
   const slug = resolveSlug(data.slug, data.name);
-  await termTransaction(deps.db, TAKEN, async (trx) => {
+  await thenInvalidate(deps, [EVERYTHING], termTransaction(deps.db, TAKEN, async (trx) => {
     const before = await trx.selectFrom('authors').select('slug').where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { author: id });
     if (await slugTaken(trx, 'authors', slug, id)) throw new AppError('VALIDATION', { fields: { slug: TAKEN } });
@@ -97,7 +98,7 @@ export async function updateAuthor(deps: TermDeps, id: number, input: AuthorAdmi
     if (renamed) await addRedirect(trx, authorPath(before.slug), authorPath(slug), now);
     const details = renamed ? { from: before.slug, to: slug } : { slug };
     await recordAudit(trx, { action: renamed ? 'author.rename' : 'author.update', subject: `author:${id}`, ...actor, details }, deps.clock.now());
-  });
+  }));
 }
 
 /**
@@ -105,7 +106,7 @@ export async function updateAuthor(deps: TermDeps, id: number, input: AuthorAdmi
  * Throws NOT_FOUND, or VALIDATION when posts need another author and `to` names none.
  */
 export async function deleteAuthor(deps: TermDeps, id: number, choice: AuthorDeletion, actor: AuditActor): Promise<{ reassigned: number; trashed: number }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return thenInvalidate(deps, [EVERYTHING], deps.db.transaction().execute(async (trx) => {
     const author = await trx.selectFrom('authors').select('slug').where('id', '=', id).executeTakeFirst();
     if (!author) throw new AppError('NOT_FOUND', { author: id });
     const byline = bylineOf(trx, id);
@@ -131,7 +132,7 @@ export async function deleteAuthor(deps: TermDeps, id: number, choice: AuthorDel
     const details = { slug: author.slug, posts: choice.posts, ...(target ? { to: target.slug } : {}), ...result };
     await recordAudit(trx, { action: 'author.delete', subject: `author:${id}`, ...actor, details }, deps.clock.now());
     return result;
-  });
+  }));
 }
 
 /** The byline rows of an author: all of them, and those of posts nobody else wrote. */

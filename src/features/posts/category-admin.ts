@@ -8,6 +8,7 @@ import { type AuditActor, recordAudit } from '../audit/index.js';
 import { addRedirect } from '../redirects/index.js';
 import { categoryPath } from './paths.js';
 import { resolveSlug, slugTaken, type TermDeps, termNameSchema, termSlugSchema, termTransaction, toCount } from './term-input.js';
+import { EVERYTHING, thenInvalidate } from '../cache/index.js';
 
 /** Categories as the admin manages them: a tree, renames that redirect, deletes that say what happens to posts. */
 
@@ -78,13 +79,13 @@ export async function listCategoryTree(db: Kysely<DB>): Promise<CategoryNode[]> 
 export async function createCategory(deps: TermDeps, input: CategoryAdminInput, actor: AuditActor): Promise<number> {
   const data = parseInput(categoryInputSchema, input);
   const slug = resolveSlug(data.slug, data.name);
-  return termTransaction(deps.db, TAKEN, async (trx) => {
+  return thenInvalidate(deps, [EVERYTHING], termTransaction(deps.db, TAKEN, async (trx) => {
     await checkSlugAndParent(trx, slug, data.parentId, null);
     const values = { name: data.name, slug, description: data.description, parent_id: data.parentId, created_at: toIso(deps.clock.now()) };
     const { id } = await trx.insertInto('categories').values(values).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, { action: 'category.create', subject: `category:${id}`, ...actor, details: { slug } }, deps.clock.now());
     return id;
-  });
+  }));
 }
 
 /**
@@ -94,7 +95,7 @@ export async function createCategory(deps: TermDeps, input: CategoryAdminInput, 
 export async function updateCategory(deps: TermDeps, id: number, input: CategoryAdminInput, actor: AuditActor): Promise<void> {
   const data = parseInput(categoryInputSchema, input);
   const slug = resolveSlug(data.slug, data.name);
-  await termTransaction(deps.db, TAKEN, async (trx) => {
+  await thenInvalidate(deps, [EVERYTHING], termTransaction(deps.db, TAKEN, async (trx) => {
     const before = await trx.selectFrom('categories').select(['slug']).where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { category: id });
     await checkSlugAndParent(trx, slug, data.parentId, id);
@@ -103,7 +104,7 @@ export async function updateCategory(deps: TermDeps, id: number, input: Category
     if (renamed) await addRedirect(trx, categoryPath(before.slug), categoryPath(slug), toIso(deps.clock.now()));
     const details = renamed ? { from: before.slug, to: slug } : { slug };
     await recordAudit(trx, { action: renamed ? 'category.rename' : 'category.update', subject: `category:${id}`, ...actor, details }, deps.clock.now());
-  });
+  }));
 }
 
 /**
@@ -112,7 +113,7 @@ export async function updateCategory(deps: TermDeps, id: number, input: Category
  * posts were filed under it. Throws NOT_FOUND or VALIDATION (no valid category to move to).
  */
 export async function deleteCategory(deps: TermDeps, id: number, choice: CategoryDeletion, actor: AuditActor): Promise<{ posts: number }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return thenInvalidate(deps, [EVERYTHING], deps.db.transaction().execute(async (trx) => {
     const category = await trx.selectFrom('categories').select(['slug', 'parent_id']).where('id', '=', id).executeTakeFirst();
     if (!category) throw new AppError('NOT_FOUND', { category: id });
     const target = choice.posts === 'move' ? await moveTarget(trx, id, choice.to) : null;
@@ -128,7 +129,7 @@ export async function deleteCategory(deps: TermDeps, id: number, choice: Categor
     const details = { slug: category.slug, posts: filed.length, ...(target ? { movedTo: target.slug } : { postsLoseIt: true }) };
     await recordAudit(trx, { action: 'category.delete', subject: `category:${id}`, ...actor, details }, deps.clock.now());
     return { posts: filed.length };
-  });
+  }));
 }
 
 async function moveTarget(trx: Transaction<DB>, deletedId: number, to: number | null): Promise<{ id: number; slug: string }> {

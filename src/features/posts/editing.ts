@@ -10,6 +10,7 @@ import { lockPost, type PostState } from './post-state.js';
 import type { PostServiceDeps } from './publishing.js';
 import { addRevision } from './revisions.js';
 import { createPostIn, updatePostIn } from './write.js';
+import { changingPosts } from './dependents.js';
 
 /** What the writer asked for: save as it is, publish now, schedule, or ask an editor to publish. */
 export type SaveAction = 'save' | 'publish' | 'schedule' | 'submit';
@@ -48,6 +49,11 @@ export type SavePostResult =
  */
 export async function savePost(deps: PostServiceDeps, request: SavePostRequest): Promise<SavePostResult> {
   ensurePermission(request.actor, 'posts.write_own');
+  const ids = request.postId === null ? [] : [request.postId];
+  return changingPosts(deps, ids, () => saveIn(deps, request), (result) => (result.saved ? [result.id] : []));
+}
+
+function saveIn(deps: PostServiceDeps, request: SavePostRequest): Promise<SavePostResult> {
   return deps.db.transaction().execute(async (trx) => {
     const nowDate = deps.clock.now();
     const now = toIso(nowDate);

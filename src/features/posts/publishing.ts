@@ -7,10 +7,14 @@ import { recordAudit } from '../audit/index.js';
 import { ensureAllowed, mayManageTrash, mayPublish, type PostActor } from './access.js';
 import { changePosts } from './month-counts.js';
 import { lockPost, type PostState } from './post-state.js';
+import type { Invalidator } from '../cache/index.js';
+import { changingPosts } from './dependents.js';
 
 export interface PostServiceDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Told what public pages changed, after the commit. */
+  invalidator?: Invalidator | undefined;
 }
 
 /**
@@ -19,11 +23,16 @@ export interface PostServiceDeps {
  * "scheduler". Idempotent and safe to run in several processes at once: the UPDATE's WHERE
  * flips each post exactly once (on PostgreSQL a concurrent UPDATE re-checks the row after the
  * first commits and finds it no longer scheduled), and only the process that flipped a post
- * records its audit entry.
+ * records its audit entry. The `invalidator`, when given, hears about every post published.
  */
-export async function publishDuePosts(db: Kysely<DB>, now: Date | string): Promise<number[]> {
+export async function publishDuePosts(db: Kysely<DB>, now: Date | string, invalidator?: Invalidator): Promise<number[]> {
   const at = new Date(now);
   const iso = toIso(at);
+  const deps = { db, clock: { now: () => at }, invalidator };
+  return changingPosts(deps, [], () => publishDueIn(db, at, iso), (ids) => ids);
+}
+
+function publishDueIn(db: Kysely<DB>, at: Date, iso: string): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
     const due = (query: UpdateQueryBuilder<DB, 'posts', 'posts', object>) =>
       query.where('status', '=', 'scheduled').where('published_at', '<=', iso).where('deleted_at', 'is', null);
@@ -53,14 +62,14 @@ async function changePost(
   action: string,
   change: (trx: Kysely<DB>, post: PostState, now: string) => Promise<Record<string, unknown> | void>,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await changingPosts(deps, [id], () => deps.db.transaction().execute(async (trx) => {
     const post = await lockPost(trx, id);
     const now = deps.clock.now();
     const details = await change(trx, post, toIso(now));
     await recordAudit(trx, {
       action, subject: `post:${id}`, userId: actor.id, actor: actor.email, details: { title: post.title, ...details },
     }, now);
-  });
+  }));
 }
 
 /** Takes a published or scheduled post back to draft (off the public site). Editors only. */

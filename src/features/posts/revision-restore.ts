@@ -9,6 +9,7 @@ import { loadPostState, lockPost } from './post-state.js';
 import type { PostServiceDeps } from './publishing.js';
 import { addRevision, findRevision } from './revisions.js';
 import { updatePostIn } from './write.js';
+import { changingPosts } from './dependents.js';
 
 /**
  * Brings back an older revision as a new one: its words, featured image, byline, categories,
@@ -17,7 +18,7 @@ import { updatePostIn } from './write.js';
  * categories deleted since are left out. Throws NOT_FOUND, FORBIDDEN or VALIDATION.
  */
 export async function restoreRevision(deps: PostServiceDeps, actor: PostActor, postId: number, revisionId: number): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await changingPosts(deps, [postId], () => deps.db.transaction().execute(async (trx) => {
     const post = await lockPost(trx, postId);
     ensureAllowed(canEditPost(actor, post), { post: postId });
     const revision = await findRevision(trx, postId, revisionId);
@@ -31,7 +32,7 @@ export async function restoreRevision(deps: PostServiceDeps, actor: PostActor, p
       action: 'post.revision_restore', subject: `post:${postId}`, userId: actor.id, actor: actor.email,
       details: { revision: revisionId, title: input.title },
     }, nowDate);
-  });
+  }));
 }
 
 async function restoredInput(trx: Kysely<DB>, postId: number, snapshot: PostInput, currentAuthors: number[]): Promise<PostInput> {

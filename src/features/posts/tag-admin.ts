@@ -8,6 +8,7 @@ import { type AuditActor, recordAudit } from '../audit/index.js';
 import { addRedirect } from '../redirects/index.js';
 import { tagPath } from './paths.js';
 import { resolveSlug, slugTaken, type TermDeps, termNameSchema, termSlugSchema, termTransaction, toCount } from './term-input.js';
+import { EVERYTHING, thenInvalidate } from '../cache/index.js';
 
 /** Tags as the admin manages them: renames and merges that redirect, deletes that just untag. */
 
@@ -58,19 +59,19 @@ const toTagItem = (r: { id: number; name: string; slug: string; posts: number | 
 export async function createTag(deps: TermDeps, input: TagAdminInput, actor: AuditActor): Promise<number> {
   const data = parseInput(tagInputSchema, input);
   const slug = resolveSlug(data.slug, data.name);
-  return termTransaction(deps.db, TAKEN, async (trx) => {
+  return thenInvalidate(deps, [EVERYTHING], termTransaction(deps.db, TAKEN, async (trx) => {
     if (await slugTaken(trx, 'tags', slug, null)) throw new AppError('VALIDATION', { fields: { slug: TAKEN } });
     const { id } = await trx.insertInto('tags').values({ name: data.name, slug, created_at: toIso(deps.clock.now()) }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, { action: 'tag.create', subject: `tag:${id}`, ...actor, details: { slug } }, deps.clock.now());
     return id;
-  });
+  }));
 }
 
 /** Saves a tag; a new slug makes the old tag address redirect to the new one. Throws NOT_FOUND or VALIDATION. */
 export async function updateTag(deps: TermDeps, id: number, input: TagAdminInput, actor: AuditActor): Promise<void> {
   const data = parseInput(tagInputSchema, input);
   const slug = resolveSlug(data.slug, data.name);
-  await termTransaction(deps.db, TAKEN, async (trx) => {
+  await thenInvalidate(deps, [EVERYTHING], termTransaction(deps.db, TAKEN, async (trx) => {
     const before = await trx.selectFrom('tags').select('slug').where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { tag: id });
     if (await slugTaken(trx, 'tags', slug, id)) throw new AppError('VALIDATION', { fields: { slug: TAKEN } });
@@ -79,7 +80,7 @@ export async function updateTag(deps: TermDeps, id: number, input: TagAdminInput
     if (renamed) await addRedirect(trx, tagPath(before.slug), tagPath(slug), toIso(deps.clock.now()));
     const details = renamed ? { from: before.slug, to: slug } : { slug };
     await recordAudit(trx, { action: renamed ? 'tag.rename' : 'tag.update', subject: `tag:${id}`, ...actor, details }, deps.clock.now());
-  });
+  }));
 }
 
 /**
@@ -89,7 +90,7 @@ export async function updateTag(deps: TermDeps, id: number, input: TagAdminInput
  */
 export async function mergeTags(deps: TermDeps, input: { sourceIds: number[]; targetId: number | null }, actor: AuditActor): Promise<{ merged: number }> {
   const sourceIds = [...new Set(input.sourceIds)].filter((id) => id !== input.targetId);
-  return deps.db.transaction().execute(async (trx) => {
+  return thenInvalidate(deps, [EVERYTHING], deps.db.transaction().execute(async (trx) => {
     const target = input.targetId === null ? undefined : await trx.selectFrom('tags').select(['id', 'slug']).where('id', '=', input.targetId).executeTakeFirst();
     if (!target) throw new AppError('VALIDATION', { fields: { targetId: 'Choose the tag to merge into' } });
     const sources = sourceIds.length ? await trx.selectFrom('tags').select(['id', 'slug']).where('id', 'in', sourceIds).execute() : [];
@@ -105,17 +106,17 @@ export async function mergeTags(deps: TermDeps, input: { sourceIds: number[]; ta
     const details = { into: target.slug, merged: sources.map((s) => s.slug) };
     await recordAudit(trx, { action: 'tag.merge', subject: `tag:${target.id}`, ...actor, details }, deps.clock.now());
     return { merged: sources.length };
-  });
+  }));
 }
 
 /** Deletes a tag; its posts simply lose it. Throws NOT_FOUND. */
 export async function deleteTag(deps: TermDeps, id: number, actor: AuditActor): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await thenInvalidate(deps, [EVERYTHING], deps.db.transaction().execute(async (trx) => {
     const tag = await trx.selectFrom('tags').select('slug').where('id', '=', id).executeTakeFirst();
     if (!tag) throw new AppError('NOT_FOUND', { tag: id });
     const { n } = await trx.selectFrom('post_tags').select((eb) => eb.fn.countAll<number | string>().as('n')).where('tag_id', '=', id).executeTakeFirstOrThrow();
     await trx.deleteFrom('post_tags').where('tag_id', '=', id).execute();
     await trx.deleteFrom('tags').where('id', '=', id).execute();
     await recordAudit(trx, { action: 'tag.delete', subject: `tag:${id}`, ...actor, details: { slug: tag.slug, posts: toCount(n) } }, deps.clock.now());
-  });
+  }));
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import type { Invalidator } from '../cache/index.js';
 import type { Clock } from '../../lib/clock.js';
 import { isSlug, slugify } from '../../lib/slug.js';
 import { uniqueViolationAs } from '../../storage/errors.js';
@@ -11,6 +12,8 @@ import type { DB } from '../../storage/schema.js';
 export interface TermDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Told after a change commits (names and addresses show on many pages: everything goes). */
+  invalidator?: Invalidator | undefined;
 }
 
 export const termNameSchema = z.string().trim().min(1, 'Enter a name').max(120, 'Keep the name under 120 characters');

@@ -13,10 +13,14 @@ import { type PostInput, type ValidPostInput, postInputSchema } from './input.js
 import { changePosts } from './month-counts.js';
 import { postPath } from './paths.js';
 import { ensureTags } from './taxonomy.js';
+import type { Invalidator } from '../cache/index.js';
+import { changingPosts } from './dependents.js';
 
 export interface PostWriteDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Told what public pages changed, after the commit. */
+  invalidator?: Invalidator | undefined;
 }
 
 const validate = (input: PostInput): ValidPostInput => parseInput(postInputSchema, input);
@@ -24,7 +28,7 @@ const validate = (input: PostInput): ValidPostInput => parseInput(postInputSchem
 /** Creates a post with its authors, categories and tags in one transaction; returns its id. */
 export async function createPost(deps: PostWriteDeps, input: PostInput): Promise<number> {
   const data = validate(input);
-  return deps.db.transaction().execute((trx) => insertPost(trx, data, toIso(deps.clock.now())));
+  return changingPosts(deps, [], () => deps.db.transaction().execute((trx) => insertPost(trx, data, toIso(deps.clock.now()))), (id) => [id]);
 }
 
 /**
@@ -33,7 +37,7 @@ export async function createPost(deps: PostWriteDeps, input: PostInput): Promise
  */
 export async function updatePost(deps: PostWriteDeps, id: number, input: PostInput): Promise<void> {
   const data = validate(input);
-  await deps.db.transaction().execute((trx) => replacePost(trx, id, data, toIso(deps.clock.now())));
+  await changingPosts(deps, [id], () => deps.db.transaction().execute((trx) => replacePost(trx, id, data, toIso(deps.clock.now()))));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { EVERYTHING, type Invalidator, thenInvalidate } from '../cache/index.js';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
 import type { DB } from '../../storage/schema.js';
@@ -13,11 +14,11 @@ import { loadSettings, type Settings, writeSettings } from './settings.js';
  * (members of a group by their dotted name: `comments.threadDepth`).
  */
 export async function updateSiteSettings(
-  deps: { db: Kysely<DB>; clock: Clock },
+  deps: { db: Kysely<DB>; clock: Clock; invalidator?: Invalidator | undefined },
   change: Partial<Settings>,
   options: { actor?: AuditActor } = {},
 ): Promise<Settings> {
-  return deps.db.transaction().execute(async (trx) => {
+  return thenInvalidate(deps, [EVERYTHING], deps.db.transaction().execute(async (trx) => {
     const before = await loadSettings(trx);
     const after = await writeSettings(trx, change);
     if (after.timeZone !== before.timeZone) await recomputeLocalDates(trx, after.timeZone, toIso(deps.clock.now()));
@@ -26,7 +27,7 @@ export async function updateSiteSettings(
       await recordAudit(trx, { action: 'settings.change', subject: 'settings', ...options.actor, details: { keys: changed } }, deps.clock.now());
     }
     return after;
-  });
+  }));
 }
 
 /** The settings that differ, in schema order; a group (`comments`) is named by its members (`comments.threadDepth`). */

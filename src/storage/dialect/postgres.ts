@@ -1,5 +1,6 @@
 import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { postgresNotifications } from './postgres-notifications.js';
 import type { DialectHelpers, OpenedDialect } from './types.js';
 
 export const postgresHelpers: DialectHelpers = {
@@ -38,6 +39,7 @@ export function openPostgres(options: PostgresOptions): OpenedDialect {
   return {
     dialect: new PostgresDialect({ pool }),
     helpers: postgresHelpers,
+    notifications: postgresNotifications(pool, options),
     check: async () => {
       try {
         await pool.query('select 1');

@@ -67,6 +67,11 @@ export function openSqlite(file: string): OpenedDialect {
   return {
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
     helpers: sqliteHelpers,
+    // One process per SQLite file: there is nobody to tell.
+    notifications: {
+      notify: async () => {},
+      listen: async () => ({ stop: async () => {}, interrupt: () => {} }),
+    },
     check: async () => {
       database.prepare('select 1').get();
     },

@@ -35,9 +35,31 @@ export interface DialectHelpers {
   resetIdSequence(db: Kysely<any>, table: string): Promise<void>;
 }
 
+/** A running LISTEN (see Notifications.listen). */
+export interface Listening {
+  stop(): Promise<void>;
+  /** Drops the connection as a network failure would (tests of the reconnect). */
+  interrupt(): void;
+}
+
+/**
+ * Messages between the processes serving one database. PostgreSQL: NOTIFY/LISTEN. SQLite has
+ * one process, so nothing travels: `notify` does nothing and `listen` never calls back.
+ */
+export interface Notifications {
+  /** Sends `payload` (under 8000 bytes) to every process listening on `channel`, this one included. */
+  notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Calls `message` with each payload sent on `channel`, on a dedicated connection that
+   * reconnects after errors and then calls `reconnected` (messages may have been missed).
+   */
+  listen(channel: string, handlers: { message(payload: string): void; reconnected(): void }): Promise<Listening>;
+}
+
 export interface OpenedDialect {
   dialect: Dialect;
   helpers: DialectHelpers;
+  notifications: Notifications;
   /** Checks the connection; throws with a user-facing message when it cannot be made. */
   check(): Promise<void>;
   /** Extra cleanup after Kysely is destroyed. */

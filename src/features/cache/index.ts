@@ -1,0 +1,9 @@
+/**
+ * The page cache: rendered public responses kept in memory with the tags of what they show,
+ * dropped precisely when a service reports a change (and, on PostgreSQL, when another process
+ * does). See plugin.ts for what is cached and for whom, tags.ts for the tags.
+ */
+export { createPageCache, INVALIDATION_CHANNEL, type Invalidator, type PageCache, thenInvalidate } from './page-cache.js';
+export { cacheKey, installPageCache, pageTags, PAGE_LIFETIME_MS, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from './plugin.js';
+export type { SlotFiller } from './slots.js';
+export * from './tags.js';
