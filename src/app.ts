@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 
 import type { AppContext } from './context.js';
 import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
 import { archiveRoutes, withSidebar } from './features/archive/index.js';
-import { installPageCache } from './features/cache/index.js';
+import { driveTag, installPageCache } from './features/cache/index.js';
 import { commentsRoutes, formTokenRefresher, installCommentSlots } from './features/comments/index.js';
 import { feedsPlugin } from './features/feeds/index.js';
 import { withAppeals } from './features/funding/appeals/index.js';
@@ -92,7 +92,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       assets: { stylesheet: versionedAssetUrl('assets/admin.css'), script: versionedAssetUrl('assets/admin.js') },
     }, ADMIN_SECTIONS),
   );
-  await app.register(stripeWebhookRoutes({ db, clock: ctx.clock, config: ctx.config }));
+  await app.register(stripeWebhookRoutes({
+    db, clock: ctx.clock, config: ctx.config,
+    onDrivesChanged: async (driveIds) => invalidator?.invalidate(driveIds.map(driveTag)),
+  }));
   await app.register(fundingRoutes({ ...deps, config: ctx.config, ...(ctx.stripe ? { stripe: ctx.stripe } : {}) }));
   await app.register(pagesRoutes(deps));
   return app;

@@ -5,7 +5,7 @@ import type { PageCache } from './page-cache.js';
 import { compressLater } from './compress.js';
 import { cutSlots, fillSlots, type SlotFiller } from './slots.js';
 import type { CachedPage } from './store.js';
-import { MENU, SETTINGS, SIDEBAR, type TagCollector } from './tags.js';
+import { APPEALS, driveTag, MENU, SETTINGS, SIDEBAR, type TagCollector } from './tags.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,6 +28,7 @@ const SESSION_COOKIE = 'bs_session';
 const PENDING_COMMENTS_COOKIE = 'bs_comments';
 // Headers a cached page keeps; the rest (security headers, cookies, length) are per response.
 const KEPT = ['content-type', 'etag', 'last-modified', 'content-language', 'link'];
+const DRIVE_MARK = /<div class="drive-progress" data-drive="(\d{1,10})">/g;
 
 /** The collector of this request's tags; the route passes it to whatever renders the page. */
 export function pageTags(request: FastifyRequest): TagCollector {
@@ -129,7 +130,11 @@ function capture(reply: FastifyReply, payload: string, routeTags: Set<string>, f
     if (value !== undefined) headers[name] = String(value);
   }
   const tags = new Set(routeTags).add(SETTINGS);
-  if ((headers['content-type'] ?? '').startsWith('text/html')) tags.add(SIDEBAR).add(MENU);
+  if ((headers['content-type'] ?? '').startsWith('text/html')) {
+    tags.add(SIDEBAR).add(MENU).add(APPEALS);
+    // Drive progress bars in the frame's appeals mark their drive (funding/appeals/views.ts).
+    for (const match of payload.matchAll(DRIVE_MARK)) tags.add(driveTag(Number(match[1])));
+  }
   const { parts, slots } = cutSlots(payload, fields);
   const etag = headers.etag ?? etagOf(parts, slots.length > 0);
   const list = [...tags];

@@ -22,6 +22,8 @@ export const HOME = 'home';
 export const FEED = 'feed';
 export const COMMENT_FEED = 'comment-feed';
 export const SITEMAP = 'sitemap';
+/** The donation appeals every HTML page's frame may show (a drive's progress is `drive:N`). */
+export const APPEALS = 'appeals';
 
 export const postTag = (id: number) => `post:${id}`;
 /** The approved comments of a post: its thread and every teaser showing its count. */

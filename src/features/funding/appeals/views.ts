@@ -19,7 +19,7 @@ export function renderAppeal(appeal: LiveAppeal, placement: Placement, pageLangu
   const lang = appeal.language !== pageLanguage ? html` lang="${appeal.language}"` : '';
   const inner = html`<h2 id="${id}">${appeal.title}</h2>
 ${appeal.bodyHtml ? html`<div class="appeal-text">${raw(appeal.bodyHtml)}</div>` : ''}
-${progress ? progressBar(progress, appeal.language, `${id}-progress`) : ''}
+${progress && appeal.driveId !== null ? progressBar(progress, appeal.language, `${id}-progress`, appeal.driveId) : ''}
 ${appeal.buttons.length ? html`<ul class="appeal-buttons">${appeal.buttons.map(button)}</ul>` : ''}
 ${appeal.bank ? html`<div class="appeal-bank">
 <h3>${t.bankTransfer}</h3>
@@ -46,11 +46,12 @@ function button(b: AppealButton): SafeHtml {
 }
 
 /** A native progress bar (no inline style, so the CSP stays strict) and the facts in words. */
-function progressBar(progress: DriveProgress, language: string, id: string): SafeHtml {
+function progressBar(progress: DriveProgress, language: string, id: string, driveId: number): SafeHtml {
   const t = messagesFor(language).appeals;
   const raised = formatMoney(progress.raised, progress.currency, messagesFor(language).locale);
   const target = formatMoney(progress.target, progress.currency, messagesFor(language).locale);
-  return html`<div class="drive-progress">
+  // data-drive names the drive for the page cache (its total moving drops the pages showing it).
+  return html`<div class="drive-progress" data-drive="${driveId}">
 <progress max="100" value="${Math.min(progress.percent, 100)}" aria-labelledby="${id}">${progress.percent}%</progress>
 <p id="${id}">${t.raised(raised, target)} · ${progress.percent}% · ${t.supporters(progress.supporters)}</p>
 </div>`;
