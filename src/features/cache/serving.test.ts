@@ -150,18 +150,18 @@ describe.each(DIALECTS)('the page cache’s switch and bound on %s', (dialect) =
 
   it('drops the least recently used pages to stay within PAGE_CACHE_MB', async () => {
     t = await buildTestApp(dialect, { config: { pageCache: 'on', pageCacheMb: '1' } });
-    const big = 'A long paragraph of reporting that takes room. '.repeat(1500);
-    for (let i = 1; i <= 20; i++) await givenPost(t.ctx, { slug: `long-read-${i}`, body: big });
-    for (let i = 1; i <= 20; i++) expect((await t.app.inject(`/2026/01/long-read-${i}/`)).statusCode).toBe(200);
+    const big = 'A long paragraph of reporting that takes room. '.repeat(5000);
+    for (let i = 1; i <= 8; i++) await givenPost(t.ctx, { slug: `long-read-${i}`, body: big });
+    for (let i = 1; i <= 8; i++) expect((await t.app.inject(`/2026/01/long-read-${i}/`)).statusCode).toBe(200);
     await t.ctx.pageCache!.settled();
     const { entries, bytes } = t.ctx.pageCache!.store.size;
     expect(bytes).toBeLessThanOrEqual(1024 * 1024);
     expect(entries).toBeGreaterThan(0);
-    expect(entries).toBeLessThan(20);
+    expect(entries).toBeLessThan(8);
     const hits = t.ctx.pageCache!.stats.hits;
-    await t.app.inject('/2026/01/long-read-20/');
+    await t.app.inject('/2026/01/long-read-8/');
     expect(t.ctx.pageCache!.stats.hits).toBe(hits + 1);
     await t.app.inject('/2026/01/long-read-1/');
     expect(t.ctx.pageCache!.stats.hits).toBe(hits + 1);
-  });
+  }, 120_000);
 });
