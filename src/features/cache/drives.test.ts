@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { givenAppeal } from '../../../test/appeals.js';
+import { donate, givenDrive, givenFunding, lastDonationId } from '../../../test/funding.js';
+import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
+import { deliver, type FakeStripe, startFakeStripe, stripeEvent } from '../../../test/stripe.js';
+import type { DriveRow } from '../funding/drives.js';
+
+describe.each(DIALECTS)('a drive’s progress on cached pages on %s', (dialect) => {
+  let t: TestApp;
+  let stripe: FakeStripe;
+  let drive: DriveRow;
+  beforeEach(async () => {
+    stripe = await startFakeStripe();
+    t = await buildTestApp(dialect, { stripe: stripe.factory, config: { pageCache: 'on' } });
+    await givenFunding(t);
+    drive = await givenDrive(t);
+    await givenAppeal(t.ctx, { driveId: drive.id, placements: ['sidebar'] });
+  });
+  afterEach(async () => {
+    await t.close();
+    await stripe.close();
+  });
+
+  it('shows the new total on the cached home page as soon as Stripe confirms a gift', async () => {
+    const first = await t.app.inject('/');
+    expect(first.body).toContain('€0 raised of €5,000');
+    expect(String(first.headers['surrogate-key']).split(' ')).toContain(`drive:${drive.id}`);
+    await t.app.inject('/');
+    expect(t.ctx.pageCache!.stats.hits).toBe(1);
+    expect((await donate(t, { preset: '25', drive: drive.slug }, `/donate/?drive=${drive.slug}`)).statusCode).toBe(303);
+    const id = await lastDonationId(t);
+    const event = stripeEvent('checkout.session.completed', {
+      id: `cs_test_${id}`, object: 'checkout.session', mode: 'payment', payment_status: 'paid', client_reference_id: String(id),
+      metadata: { donation_id: String(id), drive_id: String(drive.id) }, payment_intent: `pi_${id}`, customer: null,
+      customer_details: { email: 'reader@example.org' },
+    });
+    expect((await deliver(t, event)).statusCode).toBe(200);
+    const after = await t.app.inject('/');
+    expect(after.body).toContain('€25 raised of €5,000');
+  });
+});
