@@ -98,7 +98,6 @@ export function renderDonatePage(frame: Frame, data: DonatePageData): string {
 ${data.state.notice === 'cancelled' ? html`<p class="notice" role="status">${f.cancelled}</p>` : ''}
 ${data.online ? cardForm(frame, data) : html`<p class="notice">${f.noCardPayments}</p>`}
 ${otherWaysToGive(frame, data.settings)}
-${data.online ? html`<p><a href="/donate/manage/">${f.manageLink}</a></p>` : ''}
 </article>`);
 }
 
