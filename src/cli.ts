@@ -4,7 +4,7 @@ import { serveAsWorker, startPrimary, stopPrimaryOnSignals } from './cluster/ind
 import { type Config, ConfigError, CONFIG_KEYS, loadConfig } from './config.js';
 import { createUser, ROLES } from './features/accounts/index.js';
 import { isSiteEmpty, seedDemo } from './features/demo/index.js';
-import { describeCounts, exportToFile, importFromFile, throttledProgress } from './features/export/index.js';
+import { describeCounts, exportToFile, exportWordPressToFile, importFromFile, throttledProgress } from './features/export/index.js';
 import { AppError } from './errors.js';
 import { closeOnSignals, type RunningServer, serve } from './main.js';
 import { createContext, StartupError } from './runtime.js';
@@ -150,15 +150,20 @@ export function buildCli(io: CliIo): Command {
 
   program
     .command('export')
-    .description('Write the whole site to FILE: a Broadside JSON backup (docs/export-format.md)')
+    .description('Write the whole site to FILE: a Broadside JSON backup (docs/export-format.md), or WordPress WXR')
     .argument('<file>', 'the file to write (replaced only when the export succeeds)')
+    .addOption(new Option('--format <format>', 'json: everything, for `import broadside`; wordpress: WXR 1.2').choices(['json', 'wordpress']).default('json'))
     .option('--with-secrets', 'include password hashes, two-factor secrets and the comment secret (json)', false)
     .option('--with-audit-log', 'include the audit log (json)', false)
-    .action(async (file: string, flags: { withSecrets: boolean; withAuditLog: boolean }) => {
+    .action(async (file: string, flags: { format: 'json' | 'wordpress'; withSecrets: boolean; withAuditLog: boolean }) => {
       const ctx = await createContext(config(), { migrate: true });
       try {
         const started = Date.now();
-        const counts = await exportToFile(ctx.database, file, { secrets: flags.withSecrets, auditLog: flags.withAuditLog }, throttledProgress(io.err));
+        const progress = throttledProgress(io.err);
+        const counts =
+          flags.format === 'wordpress'
+            ? await exportWordPressToFile(ctx.database, file, progress)
+            : await exportToFile(ctx.database, file, { secrets: flags.withSecrets, auditLog: flags.withAuditLog }, progress);
         io.out(`Exported ${describeCounts(counts)} to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       } finally {
         await ctx.database.close();

@@ -66,6 +66,10 @@ describe.each(DIALECTS)('broadside export and import broadside on %s', { timeout
     expect(exported.out.join('\n')).toMatch(/^Exported settings \d+, authors \d+, categories \d+, tags \d+, posts \d+, .* to .*site\.json in \d+\.\d s\.$/);
     expect(fs.readdirSync(from.BROADSIDE_DATA!).filter((f) => f.includes('partial'))).toEqual([]);
 
+    const wxr = await cli(['export', '--format', 'wordpress', path.join(from.BROADSIDE_DATA!, 'site.xml')], from);
+    expect(wxr.out.join('\n')).toMatch(/^Exported authors \d+, categories \d+, tags \d+, posts \d+, pages \d+ to .*site\.xml in/);
+    expect(fs.readFileSync(path.join(from.BROADSIDE_DATA!, 'site.xml'), 'utf8')).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<rss version="2\.0"/);
+
     const to = await siteEnv(dialect);
     const imported = await cli(['import', 'broadside', file], to);
     // Standard error carries only progress lines (`  posts 20/43`), when it takes more than a second.

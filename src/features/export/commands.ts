@@ -1,5 +1,6 @@
 import type { Database } from '../../storage/db.js';
 import { exportSite, type ExportOptions, type ProgressListener, type SectionCounts } from './export-json.js';
+import { exportWordPress } from './export-wxr.js';
 import { checkReadable, readTextChunks, writeFileAtomically } from './files.js';
 import { importSite } from './import-json.js';
 
@@ -11,6 +12,11 @@ export async function exportToFile(
   onProgress?: ProgressListener,
 ): Promise<SectionCounts> {
   return writeFileAtomically(file, (out) => exportSite(database.db, out, options, onProgress));
+}
+
+/** `broadside export --format wordpress FILE`: WXR 1.2 for WordPress's importer, written atomically. */
+export async function exportWordPressToFile(database: Database, file: string, onProgress?: ProgressListener): Promise<SectionCounts> {
+  return writeFileAtomically(file, (out) => exportWordPress(database.db, out, onProgress));
 }
 
 /** `broadside import broadside FILE`: loads an export into an empty site, all or nothing. */

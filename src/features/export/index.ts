@@ -1,4 +1,5 @@
-export { exportToFile, importFromFile } from './commands.js';
+export { exportToFile, exportWordPressToFile, importFromFile } from './commands.js';
+export { exportWordPress } from './export-wxr.js';
 export { exportSite, type ExportOptions, type Progress, type ProgressListener, type SectionCounts } from './export-json.js';
 export { FORMAT_NAME, FORMAT_VERSION } from './format.js';
 export { ImportError } from './import-error.js';
