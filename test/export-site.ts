@@ -56,6 +56,9 @@ export async function givenEverySortOfRow(ctx: AppContext): Promise<void> {
   await addRedirect(db, '/старое/', '/about/', '2026-06-04T00:00:00.000Z');
   await recordAudit(db, { action: 'post.publish', subject: `post:${post}`, userId: admin, actor: 'admin@lantern.example', details: { title: 'x' } }, ctx.clock.now());
   await commentSecret(db);
+  await db.insertInto('settings').values({
+    key: 'funding', value: JSON.stringify({ currencies: ['EUR'], presets: [5], minimum: 1, stripeSecretKey: 'sk_test_SECRET', stripeWebhookSecret: 'whsec_SECRET', bankDetails: 'IBAN' }),
+  }).execute();
 
   const drive = await db.insertInto('donation_drives').values({
     slug: 'winter', title: 'Зимний сбор', description: 'Keep **us** going', description_html: '<p>Keep <strong>us</strong> going</p>',
@@ -68,6 +71,13 @@ export async function givenEverySortOfRow(ctx: AppContext): Promise<void> {
     { amount_minor: 1000, currency: 'EUR', kind: 'monthly', source: 'manual', status: 'pending', display_name: null, donor_email: '',
       drive_id: null, note: 'cheque', created_at: '2026-06-06T00:00:00.000Z' },
   ] as never).execute();
+  const appeal = await db.insertInto('appeals').values({
+    title: 'Поддержите нас', language: 'ru', body: 'Help', body_html: '<p>Help</p>', buttons: '[{"kind":"link","label":"Give","url":"/give/"}]',
+    bank_holder: 'The Lantern', bank_iban: 'BE68539007547034', bank_bic: 'GKCCBEBB', bank_reference: 'LANTERN', drive_id: drive.id,
+    in_article: 1, in_sidebar: 0, on_home: 1, languages: 'ru,en', only_categories: 1, starts_at: '2026-06-01T00:00:00.000Z', ends_at: null,
+    enabled: 1, position: 0, created_at: '2026-06-01T00:00:00.000Z', updated_at: '2026-06-01T00:00:00.000Z',
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('appeal_categories').values({ appeal_id: appeal.id, category_id: child }).execute();
   await db.insertInto('stripe_events').values([
     { id: 'evt_b', type: 'checkout.session.completed', processed_at: '2026-06-05T00:01:00.000Z' },
     { id: 'evt_a', type: 'invoice.paid', processed_at: '2026-06-05T00:02:00.000Z' },

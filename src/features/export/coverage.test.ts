@@ -10,7 +10,7 @@ afterEach(async () => {
   target = undefined;
 });
 
-describe.each(DIALECTS)('what an export covers on %s', (dialect) => {
+describe.each(DIALECTS)('what an export covers on %s', { timeout: 120_000 }, (dialect) => {
   it('has a section or a stated reason for every table, and every column of every exported table', async () => {
     target = await createTestDatabase(dialect);
     const db = target.database.db;

@@ -11,7 +11,7 @@ export interface ReadOptions {
 
 /** How many rows a section will write (after leaving out secret rows). */
 export async function countRows(db: Kysely<any>, section: Section, options: ReadOptions): Promise<number> {
-  if (section.isSecretRow && !options.secrets) {
+  if (section.withoutSecrets && !options.secrets) {
     let n = 0;
     for await (const _ of readRows(db, section, options)) n++;
     return n;
@@ -28,11 +28,14 @@ export async function countRows(db: Kysely<any>, section: Section, options: Read
  */
 export async function* readRows(db: Kysely<any>, section: Section, options: ReadOptions): AsyncGenerator<Record<string, unknown>> {
   const columns = columnsOf(section).filter((c) => options.secrets || !(section.secretColumns && c in section.secretColumns));
-  const keep = (row: Record<string, unknown>) => options.secrets || !section.isSecretRow?.(row);
+  const clean = (row: Record<string, unknown>) => (options.secrets || !section.withoutSecrets ? row : section.withoutSecrets(row));
   if (section.sortInMemory) {
     const rows = await db.selectFrom(section.name).select(columns).execute();
     rows.sort((a, b) => compareKeys(a, b, section.key));
-    for (const row of rows) if (keep(row)) yield ordered(row, columns);
+    for (const row of rows) {
+      const kept = clean(row);
+      if (kept) yield ordered(kept, columns);
+    }
     return;
   }
   const key = [...section.key];
@@ -48,7 +51,10 @@ export async function* readRows(db: Kysely<any>, section: Section, options: Read
       );
     }
     const rows = await query.limit(PAGE).execute();
-    for (const row of rows) if (keep(row)) yield ordered(row, columns);
+    for (const row of rows) {
+      const kept = clean(row);
+      if (kept) yield ordered(kept, columns);
+    }
     if (rows.length < PAGE) return;
     const lastRow = rows[rows.length - 1]!;
     after = key.map((k) => lastRow[k]);

@@ -47,7 +47,7 @@ describe.each(DIALECTS)('export and import on %s', { timeout: 180_000 }, (dialec
     expect(doc.format).toBe('broadside-export');
     for (const name of ['settings', 'authors', 'users', 'categories', 'tags', 'posts', 'post_authors', 'post_categories',
       'post_tags', 'post_revisions', 'pages', 'comments', 'comment_blocks', 'redirects', 'donation_drives', 'donations',
-      'stripe_events', 'media', 'import_map', 'audit_log']) {
+      'stripe_events', 'appeals', 'appeal_categories', 'media', 'import_map', 'audit_log']) {
       expect(doc.sections[name]?.length, name).toBeGreaterThan(0);
     }
     const states = new Set(doc.sections.comments!.map((c) => c.status));
@@ -59,6 +59,8 @@ describe.each(DIALECTS)('export and import on %s', { timeout: 180_000 }, (dialec
     expect(text).not.toContain('scrypt$');
     expect(text).not.toContain('JBSWY3DPEHPK3PXP');
     expect(text).not.toContain('comments.secret');
+    expect(text).not.toContain('_SECRET');
+    expect(text).toContain('IBAN');
     expect(doc.sections).not.toHaveProperty('sessions');
   });
 

@@ -20,8 +20,11 @@ export interface Section {
   readonly sortInMemory?: boolean;
   /** Columns left out unless secrets are asked for, with the value an import fills in instead. */
   readonly secretColumns?: Readonly<Record<string, unknown>>;
-  /** Rows left out unless secrets are asked for (a secret setting). */
-  readonly isSecretRow?: (row: Record<string, unknown>) => boolean;
+  /**
+   * A row as written when secrets are not asked for: the row itself, the row with its secret
+   * parts blanked, or null to leave it out (a secret setting).
+   */
+  readonly withoutSecrets?: (row: Record<string, unknown>) => Record<string, unknown> | null;
   /** A column naming another row of the same table (a parent); such rows may come in any order. */
   readonly selfRef?: string;
   /** Only in the file when the operator asks for it. */

@@ -4,6 +4,23 @@ import type { Section } from './section.js';
 
 /** Settings that are secrets: the comment secret keys IP hashes and unsubscribe links. */
 const SECRET_SETTINGS = new Set(['comments.secret']);
+/** Secret members of JSON settings rows: the Stripe keys in `funding` (features/funding/settings.ts). */
+const SECRET_MEMBERS: Readonly<Record<string, readonly string[]>> = { funding: ['stripeSecretKey', 'stripeWebhookSecret'] };
+
+/** A settings row without its secrets: null for a secret setting, secret members of a JSON value blanked. */
+function settingWithoutSecrets(row: Record<string, unknown>): Record<string, unknown> | null {
+  const key = String(row.key);
+  if (SECRET_SETTINGS.has(key)) return null;
+  const members = SECRET_MEMBERS[key];
+  if (!members) return row;
+  try {
+    const value = JSON.parse(String(row.value)) as Record<string, unknown>;
+    for (const member of members) if (typeof value[member] === 'string') value[member] = '';
+    return { ...row, value: JSON.stringify(value) };
+  } catch {
+    return null; // unreadable: it may hold a secret, so it stays behind
+  }
+}
 
 /** A password hash no password matches: a user imported without secrets resets theirs. */
 export const NO_PASSWORD = '!exported-without-secrets';
@@ -22,7 +39,7 @@ const s = (name: string, row: z.ZodRawShape, rest: Omit<Section, 'name' | 'row' 
  */
 export const SECTIONS: readonly Section[] = [
   s('settings', { key: text, value: text }, {
-    key: ['key'], sortInMemory: true, isSecretRow: (row) => SECRET_SETTINGS.has(String(row.key)),
+    key: ['key'], sortInMemory: true, withoutSecrets: settingWithoutSecrets,
   }),
   s('authors', { id, slug: text, name: text, bio: text, created_at: time, updated_at: time }),
   s('users', {
