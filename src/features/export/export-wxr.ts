@@ -83,7 +83,7 @@ async function loadLinks(db: Kysely<DB>, ids: number[]): Promise<Map<number, Wxr
     db.selectFrom('post_tags').select(['post_id', 'tag_id']).where('post_id', 'in', ids).orderBy('post_id').orderBy('tag_id').execute(),
     db
       .selectFrom('comments')
-      .select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'ip', 'body', 'status', 'created_at', 'user_id'])
+      .select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'ip', 'body', 'status', 'created_at', 'user_id', 'kind'])
       .where('post_id', 'in', ids)
       .orderBy('id')
       .execute(),

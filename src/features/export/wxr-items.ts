@@ -20,6 +20,8 @@ export interface WxrPost {
 export interface WxrComment {
   id: number; parent_id: number | null; author_name: string; author_email: string; author_url: string; ip: string | null;
   body: string; status: 'pending' | 'approved' | 'spam' | 'trash'; created_at: string; user_id: number | null;
+  /** `comment`, `pingback` or `trackback` (absent before migration 0008). */
+  kind?: string;
 }
 
 export interface WxrLinks {
@@ -92,7 +94,7 @@ export function commentXml(c: WxrComment, timeZone: string): string {
     `${cdataElement('wp:comment_author_email', c.author_email)}${element('wp:comment_author_url', c.author_url)}` +
     `${cdataElement('wp:comment_author_IP', c.ip ?? '')}${cdataElement('wp:comment_date', wpLocalDate(c.created_at, timeZone))}` +
     `${cdataElement('wp:comment_date_gmt', wpGmtDate(c.created_at))}${cdataElement('wp:comment_content', c.body)}` +
-    `${cdataElement('wp:comment_approved', APPROVED[c.status])}${cdataElement('wp:comment_type', 'comment')}` +
+    `${cdataElement('wp:comment_approved', APPROVED[c.status])}${cdataElement('wp:comment_type', c.kind ?? 'comment')}` +
     `${element('wp:comment_parent', c.parent_id ?? 0)}${element('wp:comment_user_id', 0)}</wp:comment>`
   );
 }
