@@ -56,9 +56,8 @@ export async function givenEverySortOfRow(ctx: AppContext): Promise<void> {
   await addRedirect(db, '/старое/', '/about/', '2026-06-04T00:00:00.000Z');
   await recordAudit(db, { action: 'post.publish', subject: `post:${post}`, userId: admin, actor: 'admin@lantern.example', details: { title: 'x' } }, ctx.clock.now());
   await commentSecret(db);
-  await db.insertInto('settings').values({
-    key: 'funding', value: JSON.stringify({ currencies: ['EUR'], presets: [5], minimum: 1, stripeSecretKey: 'sk_test_SECRET', stripeWebhookSecret: 'whsec_SECRET', bankDetails: 'IBAN' }),
-  }).execute();
+  const funding = JSON.stringify({ currencies: ['EUR'], presets: [5], minimum: 1, stripeSecretKey: 'sk_test_SECRET', stripeWebhookSecret: 'whsec_SECRET', bankDetails: 'IBAN' });
+  await db.insertInto('settings').values({ key: 'funding', value: funding }).onConflict((oc) => oc.column('key').doUpdateSet({ value: funding })).execute();
 
   const drive = await db.insertInto('donation_drives').values({
     slug: 'winter', title: 'Зимний сбор', description: 'Keep **us** going', description_html: '<p>Keep <strong>us</strong> going</p>',
