@@ -154,7 +154,9 @@ describe.each(DIALECTS)('date archives on %s', (dialect) => {
   });
 
   it('serve an article whose slug is two digits at its own address and the day archive everywhere else', async () => {
-    await givenPost(t.ctx, { title: 'Fifteen', slug: '15', publishedAt: '2026-01-20T10:00:00Z' });
+    // New slugs of digits only are refused (posts/write.ts); an older or imported post may have one.
+    const fifteen = await givenPost(t.ctx, { title: 'Fifteen', slug: 'fifteen', publishedAt: '2026-01-20T10:00:00Z' });
+    await t.ctx.database.db.updateTable('posts').set({ slug: '15' }).where('id', '=', fifteen).execute();
     await givenPost(t.ctx, { title: 'On the fifteenth', publishedAt: '2026-02-15T10:00:00Z' });
     const article = await t.app.inject('/2026/01/15/');
     expect(article.statusCode).toBe(200);

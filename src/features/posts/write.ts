@@ -89,7 +89,7 @@ async function postColumns(trx: Transaction<DB>, data: ValidPostInput, now: stri
   const local = publishedAt ? localDateOf(publishedAt, settings.timeZone) : null;
   const render = (md: string) => (md.trim() ? renderMarkdown(md, { lang: data.language, siteUrl: settings.baseUrl }) : '');
   return {
-    slug: await uniqueSlug(trx, data.slug || slugify(data.title) || 'post', before?.id ?? null, data.slug !== ''),
+    slug: await uniqueSlug(trx, data.slug || slugify(data.title) || 'post', before, data.slug !== ''),
     title: data.title,
     standfirst: data.standfirst,
     body_md: data.body,
@@ -119,12 +119,22 @@ function resolvePublishedAt(data: ValidPostInput, now: string, before: PostRow |
   return before?.published_at ?? now;
 }
 
+/** Said when a chosen slug is digits only. */
+export const NUMERIC_SLUG_MESSAGE = 'A slug of digits only would hide the day archive at the same address (/2026/03/15/): add a word, such as 15-years';
+
 /**
  * A free slug: the wanted one, or with -2, -3… when it was derived from the title.
  * An explicitly chosen slug that is taken is a validation error, never silently changed.
+ * A slug of digits only would take the address of a day archive (`/2026/03/15/`), so it is
+ * never given: chosen, it is a validation error; derived from a title ("1984"), it gets the
+ * suffix -2, as WordPress does. A post that has one already keeps it.
  */
-async function uniqueSlug(trx: Transaction<DB>, wanted: string, selfId: number | null, explicit: boolean): Promise<string> {
-  for (let n = 1; n < 1000; n++) {
+async function uniqueSlug(trx: Transaction<DB>, wanted: string, before: PostRow | null, explicit: boolean): Promise<string> {
+  const selfId = before?.id ?? null;
+  // A post that already has such a slug (older or imported) keeps it: its address stays.
+  const numeric = /^\d+$/.test(wanted) && before?.slug !== wanted;
+  if (numeric && explicit) throw new AppError('VALIDATION', { fields: { slug: NUMERIC_SLUG_MESSAGE } });
+  for (let n = numeric ? 2 : 1; n < 1000; n++) {
     const candidate = n === 1 ? wanted : `${wanted}-${n}`;
     let query = trx.selectFrom('posts').select('id').where('slug', '=', candidate);
     if (selfId !== null) query = query.where('id', '!=', selfId);
