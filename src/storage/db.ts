@@ -77,6 +77,10 @@ export async function migrateToLatest(database: Database): Promise<MigrateOutcom
   const migrator = new Migrator({
     db: database.db,
     provider: migrationProvider(database.helpers),
+    // Migrations are numbered per feature and landed in parallel, so a database may already hold
+    // a higher number than one that arrives later; each migration touches only its own tables,
+    // so applying the late one afterwards is safe.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   for (let attempt = 1; ; attempt++) {
