@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['site', 'archive'];
+const BENCHMARKS = ['site', 'archive', 'wordpress'];
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = path.join(root, 'node_modules', '.cache', 'broadside-bench');

@@ -11,6 +11,7 @@ import { withAppeals } from './features/funding/appeals/index.js';
 import { fundingRoutes, stripeWebhookRoutes } from './features/funding/index.js';
 import { pagesRoutes } from './features/pages/index.js';
 import { postsRoutes } from './features/posts/index.js';
+import { registerUploads } from './features/import/index.js';
 import { findRedirect } from './features/redirects/index.js';
 import { createFrameLoader, renderErrorPage, renderNotFoundPage } from './features/site/index.js';
 import { installCsrf } from './http/csrf.js';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installQueryRedirects(app, { findRedirect: (path) => findRedirect(db, path) });
 
   await registerStaticAssets(app);
+  await registerUploads(app, ctx.config.dataDir);
   installCommentSlots(app, { db, clock: ctx.clock }); // before the cookie plugin: see its contract
   await app.register(fastifyCookie);
   const freshFormToken = formTokenRefresher({ db, clock: ctx.clock });

@@ -23,6 +23,13 @@ export interface ConvertedBody {
 }
 
 export function htmlToBody(html: string, options: { lang: string; siteUrl: string }): ConvertedBody {
+  // Most posts convert whole: one turndown and one render instead of one per block.
+  const whole = safeTurndown(html);
+  const sanitisedWhole = sanitiseArticleHtml(html, { siteUrl: options.siteUrl }).trim();
+  if (whole !== null && normaliseHtml(renderMarkdown(whole, options)) === normaliseHtml(sanitisedWhole)) {
+    return { markdown: whole, htmlBlocks: 0, markdownBlocks: 1 };
+  }
+  if (!sanitisedWhole) return { markdown: '', htmlBlocks: 0, markdownBlocks: 0 };
   const out: string[] = [];
   let htmlBlocks = 0;
   for (const block of topLevelBlocks(html)) {

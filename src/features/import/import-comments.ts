@@ -3,7 +3,7 @@ import { textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { CommentKind, CommentState, DB } from '../../storage/schema.js';
 import { cleanText, hashIp, safeUrl } from '../comments/index.js';
-import { findMapped, remember } from './import-map.js';
+import { remember } from './import-map.js';
 import type { RunContext } from './run-context.js';
 import { count, warn } from './summary.js';
 import { wpInstant } from './wp-dates.js';
@@ -17,8 +17,10 @@ const STATES: Record<string, CommentState> = { '1': 'approved', approve: 'approv
  * Emails are kept as they are private everywhere; IP addresses are kept only as the comments
  * feature's keyed hash, never raw.
  */
-export async function importComments(trx: Transaction<DB>, ctx: RunContext, comments: WxrComment[], postId: number, label: string, now: string): Promise<void> {
+export async function importComments(trx: Transaction<DB>, ctx: RunContext, comments: WxrComment[], postId: number, label: string, now: string, newPost = false): Promise<void> {
   const local = new Map<string, { id: number; depth: number }>();
+  // A post written in this very transaction has no comments mapped yet: no need to look.
+  const known = newPost ? new Map<string, number>() : await mappedComments(trx, ctx, comments);
   for (const c of parentsFirst(comments)) {
     const kind: CommentKind = c.type === 'pingback' || c.type === 'trackback' ? c.type : 'comment';
     if (kind !== 'comment' && ctx.skipPings) {
@@ -26,8 +28,8 @@ export async function importComments(trx: Transaction<DB>, ctx: RunContext, comm
       continue;
     }
     const parent = c.parent && c.parent !== '0' ? local.get(c.parent) : undefined;
-    const mapped = await findMapped(trx, ctx.source, 'comment', c.id);
-    if (mapped !== null) {
+    const mapped = known.get(c.id);
+    if (mapped !== undefined) {
       local.set(c.id, { id: mapped, depth: parent ? parent.depth + 1 : 1 });
       count(ctx.summary.alreadyThere, kind);
       continue;
@@ -60,6 +62,23 @@ export async function importComments(trx: Transaction<DB>, ctx: RunContext, comm
     local.set(c.id, { id, depth: parent ? parent.depth + 1 : 1 });
     count(ctx.summary.imported, kind);
   }
+}
+
+/** Which of these comments an earlier run imported: comment id → local id, in one query per 500. */
+async function mappedComments(trx: Transaction<DB>, ctx: RunContext, comments: WxrComment[]): Promise<Map<string, number>> {
+  const known = new Map<string, number>();
+  for (let i = 0; i < comments.length; i += 500) {
+    const ids = comments.slice(i, i + 500).map((c) => c.id);
+    const rows = await trx
+      .selectFrom('import_map')
+      .select(['source_id', 'local_id'])
+      .where('source', '=', ctx.source)
+      .where('kind', '=', 'comment')
+      .where('source_id', 'in', ids)
+      .execute();
+    for (const row of rows) known.set(row.source_id, row.local_id);
+  }
+  return known;
 }
 
 /** Comments ordered so that every parent comes before its replies; orphans keep their place. */

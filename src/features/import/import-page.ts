@@ -47,7 +47,7 @@ export async function importPage(ctx: RunContext, item: WxrItem): Promise<void> 
     const { id } = await trx.insertInto('pages').values({ ...(await pageValues(trx, data, now)), slug: free, created_at: now }).returning('id').executeTakeFirstOrThrow();
     await remember(trx, ctx.source, 'page', item.id, id, now);
     if (status === 'published') {
-      await redirectAll(trx, ctx, [oldPathOf(ctx, item.link), queryPath(ctx, 'page_id', item.id), queryPath(ctx, 'p', item.id)], `/${free}/`, now);
+      await redirectAll(trx, ctx, [oldPathOf(ctx, item.link), queryPath(ctx, 'page_id', item.id), queryPath(ctx, 'p', item.id)], `/${free}/`, now, true);
     }
   });
   count(ctx.summary.imported, 'page');

@@ -49,9 +49,9 @@ export async function importPost(ctx: RunContext, item: WxrItem): Promise<void> 
     await remember(trx, ctx.source, 'post', item.id, id, now);
     if (state.status === 'published') {
       const post = await trx.selectFrom('posts').select(['slug', 'local_year', 'local_month']).where('id', '=', id).executeTakeFirstOrThrow();
-      await redirectAll(trx, ctx, [oldPathOf(ctx, item.link), queryPath(ctx, 'p', item.id)], postPath(post), now);
+      await redirectAll(trx, ctx, [oldPathOf(ctx, item.link), queryPath(ctx, 'p', item.id)], postPath(post), now, true);
     }
-    await importComments(trx, ctx, item.comments, id, label, now);
+    await importComments(trx, ctx, item.comments, id, label, now, true);
   });
   count(ctx.summary.imported, 'post');
   if (state.warning) warn(ctx.summary, label, state.warning);

@@ -27,11 +27,15 @@ export function queryPath(ctx: RunContext, key: string, value: string): string {
   return `${ctx.sitePath}/?${key}=${encodeURIComponent(value)}`;
 }
 
-/** Adds redirects from each old address to `to` (skipping empty ones, `to` itself and those already there), counted. */
-export async function redirectAll(trx: Transaction<DB>, ctx: RunContext, from: (string | null)[], to: string, now: string): Promise<void> {
+/**
+ * Adds redirects from each old address to `to` (skipping empty ones, `to` itself and those already
+ * there), counted. `fresh`: the addresses belong to an item written in this transaction, so none
+ * can be there yet and the check is skipped.
+ */
+export async function redirectAll(trx: Transaction<DB>, ctx: RunContext, from: (string | null)[], to: string, now: string, fresh = false): Promise<void> {
   for (const path of new Set(from)) {
     if (!path || path === to) continue;
-    const same = await trx.selectFrom('redirects').select('id').where('from_path', '=', path).where('to_path', '=', to).executeTakeFirst();
+    const same = !fresh && await trx.selectFrom('redirects').select('id').where('from_path', '=', path).where('to_path', '=', to).executeTakeFirst();
     if (same) continue;
     await addRedirect(trx, path, to, now);
     count(ctx.summary.imported, 'redirect');

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import { contentSnapshot, importInto, wxrFixture } from '../../../test/wordpress.js';
@@ -107,6 +110,27 @@ describe.each(DIALECTS)('importing a WordPress export on %s', (dialect) => {
     const strike = await post('tram-strike');
     const media = await db().selectFrom('media').selectAll().execute();
     expect(media).toEqual([expect.objectContaining({ url: 'https://oldlamp.example/wp-content/uploads/2019/05/depot.jpg', file_path: null, mime_type: 'image/jpeg', alt: 'Trams lined up in the depot', caption: 'The depot at dawn', parent_post_id: strike.id, width: 1200, height: 800 })]);
+  });
+
+  it('copies files from a copy of wp-content/uploads, serves them at /uploads/ and points the links there', async () => {
+    const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'wpimport-uploads-'));
+    try {
+      fs.mkdirSync(path.join(uploads, '2019/05'), { recursive: true });
+      fs.writeFileSync(path.join(uploads, '2019/05/depot.jpg'), 'not really a jpeg');
+      const summary = await importInto(t, wxrFixture('site-1.2.xml'), { uploadsDir: uploads });
+      expect(summary.imported['file copied']).toBe(1);
+      const [media] = await db().selectFrom('media').select(['url', 'file_path']).execute();
+      expect(media).toEqual({ url: '/uploads/2019/05/depot.jpg', file_path: 'uploads/2019/05/depot.jpg' });
+      const strike = await post('tram-strike');
+      expect(strike.featured_image_url).toBe('/uploads/2019/05/depot.jpg');
+      expect(strike.body_html).toContain('<img src="/uploads/2019/05/depot.jpg"');
+      expect((await post('media')).body_html).toContain('src="https://oldlamp.example/wp-content/uploads/2019/05/interview.mp3"');
+      const file = await t.app.inject('/uploads/2019/05/depot.jpg');
+      expect(file.statusCode).toBe(200);
+      expect(file.body).toBe('not really a jpeg');
+    } finally {
+      fs.rmSync(uploads, { recursive: true, force: true });
+    }
   });
 
   it.each(['1.0', '1.1'])('imports an older WXR %s export with its comment and category', async (version) => {

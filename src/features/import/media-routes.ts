@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { UPLOADS_DIR, UPLOADS_PREFIX } from './uploads.js';
+
+/**
+ * Serves the files an import copied in (`<data>/uploads/…`) at /uploads/, cached for a day.
+ * The folder is created if missing so the route exists from the first start. Dotfiles are
+ * refused and there are no directory listings.
+ */
+export async function registerUploads(app: FastifyInstance, dataDir: string): Promise<void> {
+  const root = path.resolve(dataDir, UPLOADS_DIR);
+  fs.mkdirSync(root, { recursive: true });
+  await app.register(fastifyStatic, {
+    root,
+    prefix: UPLOADS_PREFIX,
+    decorateReply: false,
+    index: false,
+    list: false,
+    dotfiles: 'deny',
+    cacheControl: false,
+    setHeaders: (res) => {
+      res.setHeader('cache-control', 'public, max-age=86400');
+    },
+  });
+}
