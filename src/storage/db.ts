@@ -95,5 +95,5 @@ export async function migrateToLatest(database: Database): Promise<MigrateOutcom
 
 function isVanishedSchemaError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return code === '3F000' || code === '42P01';
+  return code === '3F000' || code === '42P01' || code === '42703';
 }
