@@ -32,8 +32,8 @@ const ROWS_PER_INSERT = 500;
 const ROWS_PER_TRANSACTION = 10_000;
 const WORDS = 'court council strike river tram union hearing budget mayor verdict archive protest report city'.split(' ');
 
-/** Mulberry32: a small, fast, seeded PRNG, so every run generates the same archive. */
-function random(seed: number): () => number {
+/** Mulberry32: a small, fast, seeded PRNG, so every run generates the same data. */
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/storage/schema.js';
+import { random } from './generate.js';
 
 /**
  * What bench/site.ts adds to the archive of generate.ts so every public page has its real
@@ -21,17 +22,6 @@ const HOT_POSTS = 1000;
 const COMMENTS_PER_INSERT = 1000;
 const COMMENTS_PER_TRANSACTION = 50_000;
 const WORDS = 'agree council really think vote budget source river tram thanks report wrong numbers'.split(' ');
-
-/** Mulberry32, as in generate.ts. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Categories and one category per post. */
 export async function generateCategories(db: Kysely<DB>, options: { posts: number; end: Date }): Promise<number> {
