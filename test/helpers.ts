@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -124,4 +125,32 @@ export async function buildTestApp(
       await testDb.drop();
     },
   };
+}
+
+/**
+ * The tables of this database and their columns. On PostgreSQL only this connection's own
+ * schema is read: Kysely's introspector reads every schema on the server, and other test files
+ * drop theirs concurrently, which makes it fail with "schema … does not exist".
+ */
+export async function ownTables(database: Database): Promise<{ name: string; columns: string[] }[]> {
+  if (database.dialect === 'sqlite') {
+    const tables = await database.db.introspection.getTables({ withInternalKyselyTables: true });
+    return tables
+      .filter((t) => !t.name.startsWith('sqlite_'))
+      .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    select c.table_name, c.column_name
+    from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+    order by c.table_name, c.ordinal_position`.execute(database.db);
+  const byTable = new Map<string, string[]>();
+  for (const row of rows) {
+    const columns = byTable.get(row.table_name) ?? [];
+    columns.push(row.column_name);
+    byTable.set(row.table_name, columns);
+  }
+  return [...byTable].map(([name, columns]) => ({ name, columns })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/database-url.js';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/helpers.js';
+import { createTestDatabase, DIALECTS, ownTables, type TestDatabase } from '../../test/helpers.js';
 import { type Database, type DialectName, migrateToLatest, openDatabase } from './db.js';
 
 const TABLES = [
@@ -35,13 +35,7 @@ const NOW = '2026-06-15T12:00:00.000Z';
 
 /** Tables of this database only (on PostgreSQL: of its own schema, not the whole server). */
 async function tableNames(database: Database): Promise<string[]> {
-  const tables = await database.db.introspection.getTables();
-  if (database.dialect === 'sqlite') return tables.map((t) => t.name).sort();
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
-  return tables
-    .filter((t) => t.schema === rows[0]!.schema)
-    .map((t) => t.name)
-    .sort();
+  return (await ownTables(database)).map((t) => t.name).filter((name) => !name.startsWith('kysely_'));
 }
 
 async function insertPost(database: Database, slug: string): Promise<number> {
