@@ -151,12 +151,17 @@ function capture(reply: FastifyReply, payload: string, routeTags: Set<string>, f
   return { status: 200, headers, parts: parts.map((p) => Buffer.from(p)), slots, etag, tags: list, expiresAt: now + PAGE_LIFETIME_MS };
 }
 
-/** method + host + path + query with its parameters sorted (HEAD shares GET's entry). */
+/**
+ * Path + query with its parameters sorted (HEAD shares GET's entry). Not the Host header: every
+ * absolute URL a public page shows (canonical links, feeds, sitemaps, robots.txt, JSON-LD) is
+ * built from the configured site URL, so one page serves every host name, and a request with a
+ * forged Host (or X-Forwarded-Host) can neither put that name in what others get nor split the
+ * cache into a copy per made-up name.
+ */
 export function cacheKey(request: FastifyRequest): string {
   const url = request.url;
   const q = url.indexOf('?');
-  const host = request.host.toLowerCase();
-  if (q === -1) return `${host}${url}`;
+  if (q === -1) return url;
   const query = url.slice(q + 1).split('&').filter(Boolean).sort().join('&');
-  return `${host}${url.slice(0, q)}${query ? `?${query}` : ''}`;
+  return `${url.slice(0, q)}${query ? `?${query}` : ''}`;
 }
