@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../context.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Listening, Notifications } from '../../storage/db.js';
-import { createPageStore, type PageStore } from './store.js';
+import { type CachedPage, createPageStore, type PageStore } from './store.js';
 import { EVERYTHING } from './tags.js';
 
 /** The PostgreSQL channel invalidations travel on (suffixed with the schema by the dialect). */
@@ -25,6 +25,17 @@ export interface PageCache {
   /** False with PAGE_CACHE=off: nothing is stored or served from memory (validators still are). */
   readonly enabled: boolean;
   readonly store: PageStore;
+  /**
+   * The page stored under `key` if it is still fresh. First drops every page when another
+   * process wrote to the database without telling (SQLite: a CLI command; see
+   * `Notifications.changedElsewhere`), so the next request after such a write shows it.
+   */
+  lookup(key: string): CachedPage | undefined;
+  /**
+   * Counts the invalidations this process applied: a page rendered while it moved may show
+   * what was there before the change, so it is not stored.
+   */
+  readonly generation: number;
   readonly invalidator: Invalidator;
   readonly clock: Clock;
   /** Counters for tests and the benchmark: served from memory, rendered, stored. */
@@ -75,6 +86,16 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   return {
     enabled: options.enabled,
     store,
+    lookup(key) {
+      if (options.notifications.changedElsewhere()) {
+        options.log.info('another process changed the database; dropping every cached page');
+        applyLocally([EVERYTHING]);
+      }
+      return store.get(key, options.clock.now().getTime());
+    },
+    get generation() {
+      return stats.invalidations;
+    },
     invalidator,
     clock: options.clock,
     stats,

@@ -13,6 +13,8 @@ declare module 'fastify' {
     cacheTags: Set<string> | null;
     /** Set when the response came from the page cache. */
     cacheHit: boolean;
+    /** The cache's generation when this request missed it; -1 when it did not look. */
+    cacheGeneration: number;
   }
 }
 
@@ -59,13 +61,15 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
   const fields = new Set(Object.keys(fillers));
   app.decorateRequest('cacheTags', null);
   app.decorateRequest('cacheHit', false);
+  app.decorateRequest('cacheGeneration', -1);
 
   if (cache?.enabled) {
     app.addHook('onRequest', async (request, reply) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || request.cookies[SESSION_COOKIE]) return;
-      const page = cache.store.get(cacheKey(request), cache.clock.now().getTime());
+      const page = cache.lookup(cacheKey(request));
       if (!page || (request.cookies[PENDING_COMMENTS_COOKIE] && showsThread(page.tags))) {
         cache.stats.misses += 1;
+        request.cacheGeneration = cache.generation;
         return;
       }
       cache.stats.hits += 1;
@@ -84,7 +88,8 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
     }
     const page = capture(reply, payload, tags, fields, cache);
     reply.headers(page.headers);
-    if (cache?.enabled) {
+    // Not when a change was applied while this page rendered: it may predate the change.
+    if (cache?.enabled && request.cacheGeneration === cache.generation) {
       const key = cacheKey(request);
       cache.store.set(key, page);
       cache.stats.stores += 1;

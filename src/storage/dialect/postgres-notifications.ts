@@ -16,6 +16,7 @@ export function postgresNotifications(pool: pg.Pool, options: { url: string; sch
       await pool.query('select pg_notify($1, $2)', [qualified(channel), payload]);
     },
     listen: async (channel, handlers) => listenOn(options.url, qualified(channel), handlers),
+    changedElsewhere: () => false,
   };
 }
 

@@ -48,6 +48,28 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
 }
 
 /**
+ * A `changedElsewhere` for this connection: `PRAGMA data_version` changes when any other
+ * connection (another process, or another handle in this one) commits, never for this
+ * connection's own writes. True after a change; false on the first call, and after an error
+ * (a closed database), since then nothing can be served from it anyway.
+ */
+function dataVersionWatch(database: Database.Database): () => boolean {
+  const statement = database.prepare('pragma data_version').pluck();
+  let last: unknown;
+  return () => {
+    let now: unknown;
+    try {
+      now = statement.get();
+    } catch {
+      return false;
+    }
+    const moved = last !== undefined && now !== last;
+    last = now;
+    return moved;
+  };
+}
+
+/**
  * Opens (creating if needed) the SQLite file with WAL journaling, foreign keys enforced and a
  * busy timeout, so a crash never leaves a half-written transaction and readers never block
  * the writer. Throws Error with a user-facing message when the file cannot be opened.
@@ -67,10 +89,12 @@ export function openSqlite(file: string): OpenedDialect {
   return {
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
     helpers: sqliteHelpers,
-    // One process per SQLite file: there is nobody to tell.
+    // One serving process per SQLite file: there is nobody to tell. CLI commands (import, user
+    // create) write from their own process; the server sees that through the data version.
     notifications: {
       notify: async () => {},
       listen: async () => ({ stop: async () => {}, interrupt: () => {} }),
+      changedElsewhere: dataVersionWatch(database),
     },
     check: async () => {
       database.prepare('select 1').get();

@@ -44,9 +44,18 @@ export interface Listening {
 
 /**
  * Messages between the processes serving one database. PostgreSQL: NOTIFY/LISTEN. SQLite has
- * one process, so nothing travels: `notify` does nothing and `listen` never calls back.
+ * one serving process, so nothing travels: `notify` does nothing and `listen` never calls back;
+ * what other processes (CLI commands) write there shows up in `changedElsewhere` instead.
  */
 export interface Notifications {
+  /**
+   * True when another connection committed a write since the last call (false on the first),
+   * which no message described: SQLite's `PRAGMA data_version` moved, as it does for every
+   * commit but this connection's own. Always false on PostgreSQL, whose writers NOTIFY.
+   * Synchronous and cheap enough to call per request (one prepared pragma, no I/O beyond the
+   * WAL index in shared memory); never throws.
+   */
+  changedElsewhere(): boolean;
   /** Sends `payload` (under 8000 bytes) to every process listening on `channel`, this one included. */
   notify(channel: string, payload: string): Promise<void>;
   /**
