@@ -37,11 +37,21 @@ export interface FundingMessages {
   manageLink: string;
   manageTitle: string;
   manageIntro: string;
+  manageEmail: string;
   manageButton: string;
   manageSent: string;
+  /** A mailed portal link that is forged, expired or no longer leads to a donation. */
   linkInvalid: string;
+  /** The page a mailed link opens: one button, so that opening the link changes nothing. */
+  portalTitle: string;
+  portalIntro: string;
+  portalButton: string;
+  /** Stripe could not open the portal (down, or the portal is not enabled). */
+  portalUnavailable: string;
+  tooManyRequests: string;
   mailSubject: (site: string) => string;
-  mailBody: (site: string, link: string) => string;
+  /** The mail with the link, or with one "€10 a month: link" line per monthly gift. */
+  mailBody: (site: string, links: string[]) => string;
   errorSummary: string;
   errors: Record<'amountInvalid' | 'amountTooSmall' | 'emailInvalid' | 'currencyInvalid' | 'nameTooLong' | 'unavailable', string>;
 }

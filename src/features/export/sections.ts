@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { flag, id, int, maybeTime, ref, text, time } from './columns.js';
 import type { Section } from './section.js';
 
-/** Settings that are secrets: the comment secret keys IP hashes and unsubscribe links. */
-const SECRET_SETTINGS = new Set(['comments.secret']);
+/**
+ * Settings that are secrets: the comment secret keys IP hashes and unsubscribe links; the
+ * funding secret signs the mailed links to Stripe's customer portal (features/funding/portal.ts).
+ */
+const SECRET_SETTINGS = new Set(['comments.secret', 'funding.secret']);
 /** Secret members of JSON settings rows: the Stripe keys in `funding` (features/funding/settings.ts). */
 const SECRET_MEMBERS: Readonly<Record<string, readonly string[]>> = { funding: ['stripeSecretKey', 'stripeWebhookSecret'] };
 

@@ -98,14 +98,16 @@ export function renderDonatePage(frame: Frame, data: DonatePageData): string {
 ${data.state.notice === 'cancelled' ? html`<p class="notice" role="status">${f.cancelled}</p>` : ''}
 ${data.online ? cardForm(frame, data) : html`<p class="notice">${f.noCardPayments}</p>`}
 ${otherWaysToGive(frame, data.settings)}
+${data.online ? html`<p class="donate-manage-link"><a href="/donate/manage/">${f.manageLink}</a></p>` : ''}
 </article>`);
 }
 
-/** GET /donate/thanks/: where Stripe sends the reader back. */
-export function renderThanksPage(frame: Frame): string {
+/** GET /donate/thanks/: where Stripe sends the reader back; `online` adds the link to manage a monthly gift. */
+export function renderThanksPage(frame: Frame, online: boolean): string {
   const f = frame.t.funding;
   return layout(frame, { title: f.thanksTitle, noindex: true }, html`<article class="donate">
 <h1>${f.thanksTitle}</h1>
 <p>${f.thanksText}</p>
+${online ? html`<p class="donate-manage-link"><a href="/donate/manage/">${f.manageLink}</a></p>` : ''}
 </article>`);
 }

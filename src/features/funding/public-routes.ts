@@ -11,6 +11,7 @@ import { donateFormSchema, emptyDonateState, readDonateForm } from './donate-for
 import { type DonateFormState, renderDonatePage, renderThanksPage } from './donate-view.js';
 import { renderDrivePage } from './drive-view.js';
 import { type DriveRow, findDriveBySlug } from './drives.js';
+import { registerPortalRoutes } from './portal-routes.js';
 import { getDriveProgress } from './progress.js';
 import { listThankYous } from './public-queries.js';
 import { loadFundingSettings, stripeKeys } from './settings.js';
@@ -78,8 +79,13 @@ export function fundingRoutes(deps: FundingRoutesDeps): FastifyPluginAsync {
       }
     });
 
-    app.get('/donate/thanks/', async (_request, reply) =>
-      reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderThanksPage(await deps.frame())));
+    app.get('/donate/thanks/', async (_request, reply) => {
+      const [frame, settings] = await Promise.all([deps.frame(), loadFundingSettings(deps.db)]);
+      const online = stripeKeys(deps.config, settings).secretKey !== '';
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderThanksPage(frame, online));
+    });
+
+    registerPortalRoutes(app, deps);
 
     app.get<{ Params: { slug: string } }>('/donate/drive/:slug/', async (request, reply) => {
       if (!SLUG.test(request.params.slug)) return reply.callNotFound();
