@@ -1,5 +1,4 @@
 import type { Kysely, Selectable } from 'kysely';
-import { driveTag, type Invalidator } from '../cache/index.js';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -31,8 +30,6 @@ interface DriveDeps {
   clock: Clock;
   /** Language of the description's typography; defaults to en. */
   language?: string;
-  /** Told after a drive changes (its target shows in appeals on cached pages). */
-  invalidator?: Invalidator | undefined;
 }
 
 function toColumns(input: z.output<typeof driveInputSchema>, language: string) {
@@ -78,7 +75,6 @@ export async function updateDrive(deps: DriveDeps, id: number, raw: DriveInput):
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', { drive: id });
-  await deps.invalidator?.invalidate([driveTag(id)]);
   return row;
 }
 

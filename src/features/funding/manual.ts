@@ -52,14 +52,19 @@ export async function recordManualDonation(db: Kysely<DB>, raw: ManualDonationIn
   return row.id;
 }
 
-/** Marks a manual donation refunded (money handed back); throws NOT_FOUND for any other row. */
-export async function refundManualDonation(db: Kysely<DB>, id: number, now: Date): Promise<void> {
+/**
+ * Marks a manual donation refunded (money handed back) and returns the drive it counted
+ * toward (null for none); throws NOT_FOUND for any other row.
+ */
+export async function refundManualDonation(db: Kysely<DB>, id: number, now: Date): Promise<{ driveId: number | null }> {
   const done = await db
     .updateTable('donations')
     .set({ status: 'refunded', refunded_at: now.toISOString() })
     .where('id', '=', id)
     .where('source', '=', 'manual')
     .where('status', '=', 'confirmed')
+    .returning('drive_id')
     .executeTakeFirst();
-  if (Number(done.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', { donation: id });
+  if (!done) throw new AppError('NOT_FOUND', { donation: id });
+  return { driveId: done.drive_id };
 }
