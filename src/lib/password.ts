@@ -15,11 +15,18 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   });
 }
 
-/** Returns `scrypt$N$r$p$salt$hash` (base64url parts); the parameters travel with the hash. */
-export async function hashPassword(password: string): Promise<string> {
+/** Turns a password into the stored hash. */
+export type PasswordHasher = (password: string) => Promise<string>;
+
+/**
+ * Returns `scrypt$N$r$p$salt$hash` (base64url parts); the parameters travel with the hash, so
+ * `verifyPassword` checks any hash with the cost it was made with. `cost` (N) defaults to
+ * 2^15; only test fixtures pass a lower one, to keep hundreds of sign-ins cheap.
+ */
+export async function hashPassword(password: string, cost: number = N): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, N, R, P);
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, cost, R, P);
+  return ['scrypt', cost, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 /** Constant-time check; returns false (never throws) for a malformed stored hash. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
-import { hashPassword } from '../../lib/password.js';
+import { hashPassword, type PasswordHasher } from '../../lib/password.js';
 import { parseInput } from '../../lib/validate.js';
 import { isUniqueViolation } from '../../storage/errors.js';
 import type { DB, Role } from '../../storage/schema.js';
@@ -31,12 +31,15 @@ export type NewUser = z.input<typeof newUserSchema>;
  * Creates a user with a scrypt-hashed password; returns the id. Throws
  * AppError('VALIDATION', { fields }) for bad input or an email already in use.
  */
-export async function createUser(deps: { db: Kysely<DB>; clock: Clock }, input: NewUser): Promise<number> {
+export async function createUser(
+  deps: { db: Kysely<DB>; clock: Clock; hashPassword?: PasswordHasher },
+  input: NewUser,
+): Promise<number> {
   const { email, name, role, password } = parseInput(newUserSchema, input);
   const existing = await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (existing) throw new AppError('VALIDATION', { fields: { email: 'A user with this email already exists' } });
   const now = toIso(deps.clock.now());
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await (deps.hashPassword ?? hashPassword)(password);
   try {
     const row = await deps.db
       .insertInto('users')
