@@ -3,8 +3,8 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import type { AppContext } from './context.js';
 import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
-import { archiveRoutes, withSidebar } from './features/archive/index.js';
-import { driveTag, installPageCache } from './features/cache/index.js';
+import { archiveRoutes, sidebarFragment, withSidebar } from './features/archive/index.js';
+import { APPEALS, driveTag, installPageCache, SIDEBAR_FRAGMENT } from './features/cache/index.js';
 import { commentsRoutes, formTokenRefresher, installCommentSlots } from './features/comments/index.js';
 import { feedsPlugin } from './features/feeds/index.js';
 import { withAppeals } from './features/funding/appeals/index.js';
@@ -76,6 +76,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installPageCache(app, {
     cache: ctx.pageCache ?? null,
     fillers: { _csrf: (request, reply) => request.csrfToken(reply), formToken: (_request, _reply, original) => freshFormToken(original) },
+    // Cached apart from the pages, so a published post drops the sidebars and not every page.
+    fragments: { [SIDEBAR_FRAGMENT]: sidebarFragment(frame, [APPEALS]) },
   });
   await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
   installSessions(app, { db, clock: ctx.clock });

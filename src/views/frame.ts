@@ -15,6 +15,8 @@ export interface Frame {
   stylesheet: string;
   /** The sidebar's widgets (calendar, monthly archive); the layout adds no sidebar without them. */
   sidebar?: SafeHtml;
+  /** What the sidebar shows besides the database (archive's `sidebarKey`): the page cache keeps it apart under this key. */
+  sidebarKey?: string;
   /** Blocks other features place around the content (donation appeals); none without it. */
   blocks?: PageBlocks;
 }

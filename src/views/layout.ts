@@ -1,3 +1,4 @@
+import { markFragment, SIDEBAR_FRAGMENT } from '../features/cache/index.js';
 import { html, type SafeHtml } from '../lib/html.js';
 import type { Frame, PageMeta } from './frame.js';
 import { headMetadata } from './metadata.js';
@@ -6,6 +7,7 @@ import { headMetadata } from './metadata.js';
  * The HTML document around every public page. Returns the complete document as a string.
  * With `frame.sidebar`, the main content and the sidebar (an `aside` landmark after it, so it
  * comes below the article on a phone and beside it on a wide screen) share a `.columns` box.
+ * With `frame.sidebarKey` too, the sidebar is marked as a fragment the page cache keeps apart.
  */
 export function layout(frame: Frame, meta: PageMeta, main: SafeHtml): string {
   const { settings, t } = frame;
@@ -38,7 +40,7 @@ ${frame.nav.map((item) => html`<li><a href="${item.path}"${item.lang !== frame.l
 ${frame.sidebar ? html`<div class="columns">
 ${mainElement(main)}
 <aside class="sidebar" aria-label="${t.archiveSidebar}">
-${frame.sidebar}
+${frame.sidebarKey === undefined ? frame.sidebar : markFragment(SIDEBAR_FRAGMENT, frame.sidebarKey, frame.sidebar)}
 </aside>
 </div>` : mainElement(main)}
 <footer class="site-footer">

@@ -4,6 +4,7 @@ import { localDateOf } from '../../lib/dates.js';
 import { html, type SafeHtml } from '../../lib/html.js';
 import type { DB } from '../../storage/schema.js';
 import type { Frame } from '../../views/frame.js';
+import { type FragmentSource, fragmentKeyPart, SIDEBAR } from '../cache/index.js';
 import type { FrameLoader } from '../site/index.js';
 import { renderCalendar } from './calendar.js';
 import type { YearMonth } from './date-paths.js';
@@ -45,10 +46,59 @@ export async function loadSidebar(deps: SidebarDeps, frame: Frame, view: Sidebar
 ${renderMonthList(frame, months, view.language)}`;
 }
 
-/** Wraps a frame loader so that every page it frames gets the sidebar. */
+/** Wraps a frame loader so that every page it frames gets the sidebar, and its key. */
 export function withSidebar(base: FrameLoader, deps: SidebarDeps): SidebarFrameLoader {
-  return async (lang, view) => {
+  return async (lang, view = {}) => {
     const frame = await base(lang);
-    return { ...frame, sidebar: await loadSidebar(deps, frame, view) };
+    return { ...frame, sidebar: await loadSidebar(deps, frame, view), sidebarKey: sidebarKey(frame.lang, view) };
+  };
+}
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
+
+/**
+ * What a sidebar shows besides the database, as a URL-safe key: the frame's language, the
+ * calendar's month (`now`: the current one when rendered) and the language it is narrowed to.
+ */
+export function sidebarKey(lang: string, view: SidebarView): string {
+  const month = view.month ? `${view.month.year}.${view.month.month}` : 'now';
+  return `${fragmentKeyPart(lang)}/${month}/${fragmentKeyPart(view.language ?? '')}`;
+}
+
+/** The language and view of a `sidebarKey`; null for anything else. */
+export function parseSidebarKey(key: string): { lang: string; view: SidebarView } | null {
+  const pieces = key.split('/');
+  if (pieces.length !== 3) return null;
+  let lang: string;
+  let language: string;
+  try {
+    lang = decodeURIComponent(pieces[0]!);
+    language = decodeURIComponent(pieces[2]!);
+  } catch {
+    return null;
+  }
+  const month = /^(\d{4})\.(\d{1,2})$/.exec(pieces[1]!);
+  if (!LANGUAGE.test(lang) || (language !== '' && !LANGUAGE.test(language)) || (!month && pieces[1] !== 'now')) return null;
+  if (month && (Number(month[2]) < 1 || Number(month[2]) > 12)) return null;
+  return {
+    lang,
+    view: { ...(month ? { month: { year: Number(month[1]), month: Number(month[2]) } } : {}), ...(language ? { language } : {}) },
+  };
+}
+
+/**
+ * The sidebar as a fragment the page cache keeps apart from the pages and renders again from
+ * its key, with `frame` (the loader whose sidebar the pages show, appeals included): so a
+ * published post drops the sidebars, not every page. `alsoShows`: tags of what wrappers of the
+ * loader add to the sidebar (the appeals).
+ */
+export function sidebarFragment(frame: SidebarFrameLoader, alsoShows: readonly string[] = []): FragmentSource {
+  return {
+    tags: [SIDEBAR, ...alsoShows],
+    render: async (key) => {
+      const parsed = parseSidebarKey(key);
+      if (!parsed) return null;
+      return (await frame(parsed.lang, parsed.view)).sidebar?.value ?? '';
+    },
   };
 }

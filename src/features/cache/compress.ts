@@ -9,27 +9,29 @@ const brotli = promisify(zlib.brotliCompress);
 const MIN_BYTES = 1024;
 
 /**
- * Compresses a stored page once, off the request (zlib's thread pool), and attaches gzip and
- * brotli variants while the entry is still held. Rejects only on a zlib failure (the page is
- * then served uncompressed).
+ * Compresses `body` (the page as served with the ETag `etag`) once, off the request (zlib's
+ * thread pool), and attaches the gzip and brotli variants to the page while the store still
+ * holds it. Starts nothing when that ETag is already compressed or being compressed. Rejects
+ * only on a zlib failure (the page is then served uncompressed).
  */
-export async function compressLater(store: PageStore, key: string, page: CachedPage): Promise<void> {
-  const body = page.parts[0]!;
-  if (page.parts.length !== 1 || body.length < MIN_BYTES) return;
-  const [gz, br] = await Promise.all([
-    gzip(body, { level: 9 }),
-    brotli(body, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-      },
-    }),
-  ]);
-  page.gzip = gz;
-  page.br = br;
-  if (!store.grow(key, page, gz.length + br.length)) {
-    delete page.gzip;
-    delete page.br;
+export async function compressLater(store: PageStore, key: string, page: CachedPage, etag: string, body: Buffer): Promise<void> {
+  if (body.length < MIN_BYTES || page.compressed?.etag === etag || page.compressing === etag) return;
+  page.compressing = etag;
+  try {
+    const [gz, br] = await Promise.all([
+      gzip(body, { level: 9 }),
+      brotli(body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        },
+      }),
+    ]);
+    page.compressed = { etag, gzip: gz, br };
+    // Counted against the bound; when that evicts the page, nothing serves these any more.
+    store.refit(key, page);
+  } finally {
+    if (page.compressing === etag) delete page.compressing;
   }
 }

@@ -5,5 +5,6 @@
  */
 export { createPageCache, INVALIDATION_CHANNEL, type Invalidator, type PageCache, thenInvalidate } from './page-cache.js';
 export { cacheKey, installPageCache, pageTags, PAGE_LIFETIME_MS, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from './plugin.js';
+export { fragmentKeyPart, type FragmentSource, markFragment, SIDEBAR_FRAGMENT } from './fragments.js';
 export type { SlotFiller } from './slots.js';
 export * from './tags.js';

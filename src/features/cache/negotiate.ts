@@ -27,6 +27,18 @@ export function etagOf(parts: readonly (string | Buffer)[], weak: boolean): stri
 }
 
 /**
+ * The ETag of a page whose own parts have the ETag `own` with fragments of ETags `fragments`
+ * spliced in: changes when any of them does; weak when `own` is.
+ */
+export function combineEtags(own: string, fragments: readonly string[]): string {
+  if (fragments.length === 0) return own;
+  const hash = createHash('sha1').update(own);
+  for (const tag of fragments) hash.update(tag);
+  const tag = `"${hash.digest('base64url')}"`;
+  return own.startsWith('W/') ? `W/${tag}` : tag;
+}
+
+/**
  * True when the client's copy is current: If-None-Match (compared weakly, as RFC 9110 says for
  * GET) when sent, else If-Modified-Since against `lastModified`.
  */

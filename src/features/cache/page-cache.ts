@@ -38,8 +38,11 @@ export interface PageCache {
   readonly generation: number;
   readonly invalidator: Invalidator;
   readonly clock: Clock;
-  /** Counters for tests and the benchmark: served from memory, rendered, stored. */
-  readonly stats: { hits: number; misses: number; stores: number; invalidations: number };
+  /**
+   * Counters for tests and the benchmark: pages served from memory, rendered, stored;
+   * invalidations applied; fragments rendered again to serve a cached page.
+   */
+  readonly stats: { hits: number; misses: number; stores: number; invalidations: number; fragments: number };
   /** Registers work (compression) that tests may wait for with `settled`. */
   track(work: Promise<unknown>): void;
   /** Resolves when the compressions under way have finished. */
@@ -62,7 +65,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const origin = randomUUID().slice(0, 8);
   const store = createPageStore(options.enabled ? options.maxBytes : 0);
   const pending = new Set<Promise<unknown>>();
-  const stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
+  const stats = { hits: 0, misses: 0, stores: 0, invalidations: 0, fragments: 0 };
   let listening: Listening | null = null;
 
   const applyLocally = (tags: readonly string[]) => {

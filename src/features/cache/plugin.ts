@@ -1,11 +1,15 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { chooseEncoding, etagOf, notModified } from './negotiate.js';
-import type { PageCache } from './page-cache.js';
+import { capture, PRIVATE_CACHE_CONTROL, showsThread } from './capture.js';
 import { compressLater } from './compress.js';
-import { cutSlots, fillSlots, type SlotFiller } from './slots.js';
-import type { CachedPage } from './store.js';
-import { APPEALS, driveTag, MENU, SETTINGS, SIDEBAR, type TagCollector } from './tags.js';
+import { type FragmentSource, fragmentStoreKey } from './fragments.js';
+import { notModified } from './negotiate.js';
+import type { PageCache } from './page-cache.js';
+import { currentFragments, serveCached } from './serve.js';
+import { hasFieldSlots, type SlotFiller } from './slots.js';
+import type { TagCollector } from './tags.js';
+
+export { PAGE_LIFETIME_MS, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from './capture.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,19 +22,8 @@ declare module 'fastify' {
   }
 }
 
-/** How long a cached page is served at most, even when nothing it shows changed (the calendar's "today"). */
-export const PAGE_LIFETIME_MS = 5 * 60_000;
-
-/** What shared caches (a CDN, nginx) may do with a public page: keep it a minute, revalidate with the ETag. */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=30';
-/** Pages that differ per reader (signed-in, pending comments, per-reader form fields). */
-export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
-
 const SESSION_COOKIE = 'bs_session';
 const PENDING_COMMENTS_COOKIE = 'bs_comments';
-// Headers a cached page keeps; the rest (security headers, cookies, length) are per response.
-const KEPT = ['content-type', 'etag', 'last-modified', 'content-language', 'link'];
-const DRIVE_MARK = /<div class="drive-progress" data-drive="(\d{1,10})">/g;
 
 /** The collector of this request's tags; the route passes it to whatever renders the page. */
 export function pageTags(request: FastifyRequest): TagCollector {
@@ -47,6 +40,8 @@ export interface PageCacheHooks {
   cache: PageCache | null;
   /** Per-reader hidden fields of cached pages, by field name (see slots.ts). */
   fillers: Readonly<Record<string, SlotFiller>>;
+  /** The fragments pages mark (see fragments.ts), by name: cached apart and spliced in when serving. */
+  fragments?: Readonly<Record<string, FragmentSource>>;
 }
 
 /**
@@ -58,6 +53,7 @@ export interface PageCacheHooks {
  */
 export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): void {
   const { cache, fillers } = hooks;
+  const sources = hooks.fragments ?? {};
   const fields = new Set(Object.keys(fillers));
   app.decorateRequest('cacheTags', null);
   app.decorateRequest('cacheHit', false);
@@ -66,15 +62,20 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
   if (cache?.enabled) {
     app.addHook('onRequest', async (request, reply) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || request.cookies[SESSION_COOKIE]) return;
-      const page = cache.lookup(cacheKey(request));
-      if (!page || (request.cookies[PENDING_COMMENTS_COOKIE] && showsThread(page.tags))) {
+      const key = cacheKey(request);
+      const page = cache.lookup(key);
+      const generation = cache.generation;
+      const pieces = page && !(request.cookies[PENDING_COMMENTS_COOKIE] && showsThread(page.tags))
+        ? await currentFragments(cache, page, sources)
+        : null;
+      if (!page || !pieces) {
         cache.stats.misses += 1;
-        request.cacheGeneration = cache.generation;
+        request.cacheGeneration = generation;
         return;
       }
       cache.stats.hits += 1;
       request.cacheHit = true;
-      return serveCached(request, reply, page, fillers);
+      return serveCached(request, reply, { cache, key, page, pieces, fillers });
     });
   }
 
@@ -86,31 +87,26 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
       reply.header('cache-control', PRIVATE_CACHE_CONTROL);
       return payload;
     }
-    const page = capture(reply, payload, tags, fields, cache);
+    const nowMs = cache ? cache.clock.now().getTime() : 0;
+    const { page, fragments } = capture(reply, payload, tags, fields, sources, nowMs);
     reply.headers(page.headers);
     // Not when a change was applied while this page rendered: it may predate the change.
     if (cache?.enabled && request.cacheGeneration === cache.generation) {
       const key = cacheKey(request);
       cache.store.set(key, page);
       cache.stats.stores += 1;
-      if (page.slots.length === 0) cache.track(compressLater(cache.store, key, page));
+      for (const f of fragments) cache.store.set(fragmentStoreKey(f.name, f.key), f.entry);
+      if (!hasFieldSlots(page.slots)) {
+        const body = page.slots.length ? Buffer.from(payload) : page.parts[0]!;
+        cache.track(compressLater(cache.store, key, page, page.headers.etag!, body));
+      }
     }
-    if (notModified(request.headers, page.etag, page.headers['last-modified'])) {
+    if (notModified(request.headers, page.headers.etag!, page.headers['last-modified'])) {
       reply.code(304);
       return '';
     }
     return payload;
   });
-}
-
-/** Sends a cached page: 304, or the body in the encoding the client takes, with its slots filled. */
-async function serveCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage, fillers: Readonly<Record<string, SlotFiller>>) {
-  reply.code(page.status).headers(page.headers);
-  if (notModified(request.headers, page.etag, page.headers['last-modified'])) return reply.code(304).send();
-  if (page.slots.length) return reply.send(await fillSlots(request, reply, page, fillers));
-  const encoding = chooseEncoding(request.headers['accept-encoding'], { br: page.br !== undefined, gzip: page.gzip !== undefined });
-  if (encoding) return reply.header('content-encoding', encoding).send(encoding === 'br' ? page.br : page.gzip);
-  return reply.send(page.parts[0]);
 }
 
 /** Whether this reader's page differs from everyone's: signed in, other cookies, or pending comments shown. */
@@ -120,40 +116,6 @@ function personal(request: FastifyRequest, reply: FastifyReply, tags: Set<string
   const cookies = reply.getHeader('set-cookie');
   const list = cookies === undefined ? [] : Array.isArray(cookies) ? cookies : [String(cookies)];
   return list.some((cookie) => !cookie.startsWith('bs_csrf='));
-}
-
-function showsThread(tags: Iterable<string>): boolean {
-  for (const tag of tags) if (tag.startsWith('thread:')) return true;
-  return false;
-}
-
-/** The cacheable form of a response: kept headers plus validators, Vary and tag headers, body cut at slots. */
-function capture(reply: FastifyReply, payload: string, routeTags: Set<string>, fields: ReadonlySet<string>, cache: PageCache | null): CachedPage {
-  const headers: Record<string, string> = {};
-  for (const name of KEPT) {
-    const value = reply.getHeader(name);
-    if (value !== undefined) headers[name] = String(value);
-  }
-  const tags = new Set(routeTags).add(SETTINGS);
-  if ((headers['content-type'] ?? '').startsWith('text/html')) {
-    tags.add(SIDEBAR).add(MENU).add(APPEALS);
-    // Drive progress bars in the frame's appeals mark their drive (funding/appeals/views.ts).
-    for (const match of payload.matchAll(DRIVE_MARK)) tags.add(driveTag(Number(match[1])));
-  }
-  const { parts, slots } = cutSlots(payload, fields);
-  const etag = headers.etag ?? etagOf(parts, slots.length > 0);
-  const list = [...tags];
-  Object.assign(headers, {
-    etag,
-    vary: 'Accept-Encoding',
-    // A CDN cannot tell readers apart: pages with per-reader fields, or a comment thread that a
-    // reader with pending comments sees differently, are kept by this process only.
-    'cache-control': slots.length || showsThread(tags) ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL,
-    'surrogate-key': list.join(' '),
-    'cache-tag': list.join(','),
-  });
-  const now = cache ? cache.clock.now().getTime() : 0;
-  return { status: 200, headers, parts: parts.map((p) => Buffer.from(p)), slots, etag, tags: list, expiresAt: now + PAGE_LIFETIME_MS };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { findFragments } from './fragments.js';
 import type { Slot } from './store.js';
 
 /**
@@ -14,35 +15,72 @@ export type SlotFiller = (request: FastifyRequest, reply: FastifyReply, original
 
 const FIELD_VALUE = /name="([A-Za-z_][\w-]{0,40})" value="([^"]*)"/g;
 
-/** Cuts `body` at the values of the fields in `fillers`; one part and no slots when none occur. */
-export function cutSlots(body: string, fields: ReadonlySet<string>): { parts: string[]; slots: Slot[] } {
-  const parts: string[] = [];
-  const slots: Slot[] = [];
-  let last = 0;
-  for (const match of body.matchAll(FIELD_VALUE)) {
-    const field = match[1]!;
-    if (!fields.has(field)) continue;
-    const start = match.index + match[0].length - match[2]!.length - 1;
-    parts.push(body.slice(last, start));
-    slots.push({ field, original: match[2]! });
-    last = start + match[2]!.length;
-  }
-  parts.push(body.slice(last));
-  return { parts, slots };
+/** A body cut at its slots, and the content of its fragments (in the order of their slots). */
+export interface CutBody {
+  parts: string[];
+  slots: Slot[];
+  fragments: { name: string; key: string; body: string }[];
 }
 
-/** The body for this reader: the parts with each slot's value filled in (HTML-attribute safe). */
+/**
+ * Cuts `body` at the marked fragments named in `fragmentNames` (see fragments.ts) and, outside
+ * them, at the values of the form fields in `fields`. One part and no slots when none occur.
+ */
+export function cutSlots(body: string, fields: ReadonlySet<string>, fragmentNames: Iterable<string> = []): CutBody {
+  const out: CutBody = { parts: [], slots: [], fragments: [] };
+  let current = '';
+  let last = 0;
+  const cutFields = (end: number) => {
+    const segment = body.slice(last, end);
+    let from = 0;
+    for (const match of segment.matchAll(FIELD_VALUE)) {
+      const field = match[1]!;
+      if (!fields.has(field)) continue;
+      const start = match.index + match[0].length - match[2]!.length - 1;
+      out.parts.push(current + segment.slice(from, start));
+      current = '';
+      out.slots.push({ kind: 'field', field, original: match[2]! });
+      from = start + match[2]!.length;
+    }
+    current += segment.slice(from);
+  };
+  for (const fragment of findFragments(body, fragmentNames)) {
+    cutFields(fragment.start);
+    out.parts.push(current);
+    current = '';
+    out.slots.push({ kind: 'fragment', name: fragment.name, key: fragment.key });
+    out.fragments.push({ name: fragment.name, key: fragment.key, body: body.slice(fragment.start, fragment.end) });
+    last = fragment.end;
+  }
+  cutFields(body.length);
+  out.parts.push(current);
+  return out;
+}
+
+/**
+ * The body for this reader: the parts with each slot filled in, fragments from `fragments` (one
+ * per fragment slot, in order) and field values from `fillers` (made HTML-attribute safe).
+ * Without `fillers` the page must have no field slots.
+ */
 export async function fillSlots(
-  request: FastifyRequest,
-  reply: FastifyReply,
   page: { parts: readonly Buffer[]; slots: readonly Slot[] },
-  fillers: Readonly<Record<string, SlotFiller>>,
+  fragments: readonly Buffer[],
+  fill?: { request: FastifyRequest; reply: FastifyReply; fillers: Readonly<Record<string, SlotFiller>> },
 ): Promise<Buffer> {
   const chunks: Buffer[] = [page.parts[0]!];
+  let nextFragment = 0;
   for (let i = 0; i < page.slots.length; i++) {
     const slot = page.slots[i]!;
-    const value = await fillers[slot.field]!(request, reply, slot.original);
-    chunks.push(Buffer.from(value.replace(/[^A-Za-z0-9._~-]/g, '')), page.parts[i + 1]!);
+    if (slot.kind === 'fragment') chunks.push(fragments[nextFragment++]!);
+    else {
+      if (!fill) throw new Error(`no filler for the field ${slot.field}`);
+      const value = await fill.fillers[slot.field]!(fill.request, fill.reply, slot.original);
+      chunks.push(Buffer.from(value.replace(/[^A-Za-z0-9._~-]/g, '')));
+    }
+    chunks.push(page.parts[i + 1]!);
   }
   return Buffer.concat(chunks);
 }
+
+/** Whether any slot of the page is a per-reader field (such pages differ per reader). */
+export const hasFieldSlots = (slots: readonly Slot[]) => slots.some((s) => s.kind === 'field');

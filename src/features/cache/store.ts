@@ -9,24 +9,36 @@ export interface CachedPage {
   readonly status: number;
   /** Lower-case header names; what the route set, minus hop-by-hop and per-reader ones. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The body, or its parts around per-reader slots (see slots.ts); one part when it has none. */
+  /** The body, or its parts around slots (see slots.ts); one part when it has none. */
   readonly parts: readonly Buffer[];
-  /** What goes between `parts[i]` and `parts[i + 1]`: a form field's per-reader value. */
+  /** What goes between `parts[i]` and `parts[i + 1]`: a per-reader field value or a shared fragment. */
   readonly slots: readonly Slot[];
-  /** Set when compressed (asynchronously, after storing); only for pages without slots. */
-  gzip?: Buffer;
-  br?: Buffer;
+  /**
+   * The ETag of `parts` alone; the response's ETag when the page has no fragments, else the
+   * hash of it with the fragments' (see `combineEtags`), so it changes with the sidebar.
+   */
   readonly etag: string;
+  /**
+   * gzip and brotli variants of the whole body as it was for the ETag `etag` (fragments
+   * spliced in), set asynchronously after storing or serving; none for pages with per-reader
+   * fields, and stale (unused) once a fragment changes, until compressed again.
+   */
+  compressed?: { readonly etag: string; readonly gzip: Buffer; readonly br: Buffer };
+  /** The ETag being compressed now, so concurrent requests start it once. */
+  compressing?: string;
   readonly tags: readonly string[];
   /** Epoch ms after which the entry is not served. */
   readonly expiresAt: number;
 }
 
-/** A per-reader hidden field value, spliced in when the page is served; `original` was the rendered one. */
-export interface Slot {
-  readonly field: string;
-  readonly original: string;
-}
+/**
+ * A hole in a cached body: a per-reader hidden field value, spliced in for each reader
+ * (`original` was the rendered one), or a fragment shared by many pages (the sidebar), cached
+ * on its own under `name` and `key` and spliced in when the page is served.
+ */
+export type Slot =
+  | { readonly kind: 'field'; readonly field: string; readonly original: string }
+  | { readonly kind: 'fragment'; readonly name: string; readonly key: string };
 
 export interface PageStore {
   get(key: string, nowMs: number): CachedPage | undefined;
@@ -34,8 +46,8 @@ export interface PageStore {
   /** Drops every entry naming one of `tags`; returns how many went. */
   invalidate(tags: Iterable<string>): number;
   clear(): void;
-  /** Adds bytes to an entry still held (its compressed variants); false when it is gone. */
-  grow(key: string, page: CachedPage, bytes: number): boolean;
+  /** Counts an entry's size again after its compressed variants changed; false when it is gone. */
+  refit(key: string, page: CachedPage): boolean;
   readonly size: { entries: number; bytes: number };
 }
 
@@ -45,7 +57,7 @@ export function pageBytes(key: string, page: CachedPage): number {
   for (const part of page.parts) bytes += part.length;
   for (const [name, value] of Object.entries(page.headers)) bytes += (name.length + value.length) * 2;
   for (const tag of page.tags) bytes += tag.length * 2 + 40;
-  return bytes + (page.gzip?.length ?? 0) + (page.br?.length ?? 0);
+  return bytes + (page.compressed ? page.compressed.gzip.length + page.compressed.br.length : 0);
 }
 
 /** A store holding at most `maxBytes` (an entry larger than that is never kept). */
@@ -99,11 +111,12 @@ export function createPageStore(maxBytes: number): PageStore {
       }
       evict();
     },
-    grow(key, page, extra) {
+    refit(key, page) {
       const found = entries.get(key);
       if (!found || found.page !== page) return false;
-      found.bytes += extra;
-      bytes += extra;
+      const size = pageBytes(key, page);
+      bytes += size - found.bytes;
+      found.bytes = size;
       evict();
       return entries.has(key);
     },

@@ -1,0 +1,68 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fragmentEntry } from './capture.js';
+import { compressLater } from './compress.js';
+import { type FragmentSource, fragmentStoreKey } from './fragments.js';
+import { chooseEncoding, combineEtags, notModified } from './negotiate.js';
+import type { PageCache } from './page-cache.js';
+import { fillSlots, hasFieldSlots, type SlotFiller } from './slots.js';
+import type { CachedPage } from './store.js';
+
+/** The current content of a page's fragments, in the order of its slots. */
+export interface FragmentPieces {
+  bodies: Buffer[];
+  etags: string[];
+}
+
+/**
+ * The fragments a cached page shows, as they are now: from the store, or rendered again (and
+ * stored, unless a change was applied meanwhile) when they were dropped. Null when one cannot be
+ * rendered (an unknown name or key): the page is then rendered whole.
+ */
+export async function currentFragments(
+  cache: PageCache,
+  page: CachedPage,
+  sources: Readonly<Record<string, FragmentSource>>,
+): Promise<FragmentPieces | null> {
+  const pieces: FragmentPieces = { bodies: [], etags: [] };
+  for (const slot of page.slots) {
+    if (slot.kind !== 'fragment') continue;
+    const storeKey = fragmentStoreKey(slot.name, slot.key);
+    let fragment = cache.store.get(storeKey, cache.clock.now().getTime());
+    if (!fragment) {
+      const source = sources[slot.name];
+      if (!source) return null;
+      const generation = cache.generation;
+      const body = await source.render(slot.key);
+      if (body === null) return null;
+      fragment = fragmentEntry(body, source, cache.clock.now().getTime());
+      cache.stats.fragments += 1;
+      if (cache.generation === generation) cache.store.set(storeKey, fragment);
+    }
+    pieces.bodies.push(fragment.parts[0]!);
+    pieces.etags.push(fragment.etag);
+  }
+  return pieces;
+}
+
+/**
+ * Sends a cached page: 304, or the body with its fragments and per-reader fields spliced in,
+ * compressed when the client takes it and a variant for these fragments exists (else one is
+ * made for the next readers).
+ */
+export async function serveCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  served: { cache: PageCache; key: string; page: CachedPage; pieces: FragmentPieces; fillers: Readonly<Record<string, SlotFiller>> },
+) {
+  const { cache, key, page, pieces, fillers } = served;
+  const etag = combineEtags(page.etag, pieces.etags);
+  reply.code(page.status).headers(page.headers).header('etag', etag);
+  if (notModified(request.headers, etag, page.headers['last-modified'])) return reply.code(304).send();
+  if (hasFieldSlots(page.slots)) return reply.send(await fillSlots(page, pieces.bodies, { request, reply, fillers }));
+  const compressed = page.compressed?.etag === etag ? page.compressed : undefined;
+  const encoding = chooseEncoding(request.headers['accept-encoding'], { br: compressed !== undefined, gzip: compressed !== undefined });
+  if (compressed && encoding) return reply.header('content-encoding', encoding).send(encoding === 'br' ? compressed.br : compressed.gzip);
+  const body = page.slots.length ? await fillSlots(page, pieces.bodies) : page.parts[0]!;
+  if (!compressed) cache.track(compressLater(cache.store, key, page, etag, body));
+  return reply.send(body);
+}
