@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { deflateSegments } from './gzip-splice.js';
 import type { CachedPage, PageStore } from './store.js';
 
 const gzip = promisify(zlib.gzip);
@@ -30,6 +31,22 @@ export async function compressLater(store: PageStore, key: string, page: CachedP
     ]);
     page.compressed = { etag, gzip: gz, br };
     // Counted against the bound; when that evicts the page, nothing serves these any more.
+    store.refit(key, page);
+  } finally {
+    if (page.compressing === etag) delete page.compressing;
+  }
+}
+
+/**
+ * For a page with per-reader fields: deflates the stretches between them (`sharedSegments`,
+ * as served with the ETag `etag`) once, off the request, for `gzipSpliced`. Like compressLater.
+ */
+export async function deflateLater(store: PageStore, key: string, page: CachedPage, etag: string, segments: readonly Buffer[]): Promise<void> {
+  const length = segments.reduce((sum, s) => sum + s.length, 0);
+  if (length < MIN_BYTES || page.deflated?.etag === etag || page.compressing === etag) return;
+  page.compressing = etag;
+  try {
+    page.deflated = { etag, segments: await deflateSegments(segments) };
     store.refit(key, page);
   } finally {
     if (page.compressing === etag) delete page.compressing;

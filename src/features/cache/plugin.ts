@@ -1,12 +1,12 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { capture, PRIVATE_CACHE_CONTROL, showsThread } from './capture.js';
-import { compressLater } from './compress.js';
+import { compressLater, deflateLater } from './compress.js';
 import { type FragmentSource, fragmentStoreKey } from './fragments.js';
 import { notModified } from './negotiate.js';
 import type { PageCache } from './page-cache.js';
 import { currentFragments, serveCached } from './serve.js';
-import { hasFieldSlots, type SlotFiller } from './slots.js';
+import { hasFieldSlots, sharedSegments, type SlotFiller } from './slots.js';
 import type { TagCollector } from './tags.js';
 
 export { PAGE_LIFETIME_MS, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from './capture.js';
@@ -96,9 +96,12 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
       cache.store.set(key, page);
       cache.stats.stores += 1;
       for (const f of fragments) cache.store.set(fragmentStoreKey(f.name, f.key), f.entry);
-      if (!hasFieldSlots(page.slots)) {
-        const body = page.slots.length ? Buffer.from(payload) : page.parts[0]!;
-        cache.track(compressLater(cache.store, key, page, page.headers.etag!, body));
+      const etag = page.headers.etag!;
+      if (hasFieldSlots(page.slots)) {
+        const segments = sharedSegments(page, fragments.map((f) => f.entry.parts[0]!));
+        cache.track(deflateLater(cache.store, key, page, etag, segments));
+      } else {
+        cache.track(compressLater(cache.store, key, page, etag, page.slots.length ? Buffer.from(payload) : page.parts[0]!));
       }
     }
     if (notModified(request.headers, page.headers.etag!, page.headers['last-modified'])) {

@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fragmentEntry } from './capture.js';
-import { compressLater } from './compress.js';
+import { compressLater, deflateLater } from './compress.js';
 import { type FragmentSource, fragmentStoreKey } from './fragments.js';
 import { chooseEncoding, combineEtags, notModified } from './negotiate.js';
 import type { PageCache } from './page-cache.js';
-import { fillSlots, hasFieldSlots, type SlotFiller } from './slots.js';
+import { gzipSpliced } from './gzip-splice.js';
+import { assemble, fieldValues, hasFieldSlots, sharedSegments, type SlotFiller } from './slots.js';
 import type { CachedPage } from './store.js';
 
 /** The current content of a page's fragments, in the order of its slots. */
@@ -47,7 +48,8 @@ export async function currentFragments(
 /**
  * Sends a cached page: 304, or the body with its fragments and per-reader fields spliced in,
  * compressed when the client takes it and a variant for these fragments exists (else one is
- * made for the next readers).
+ * made for the next readers): brotli or gzip of the whole, or for pages with per-reader fields
+ * gzip spliced from deflated stretches.
  */
 export async function serveCached(
   request: FastifyRequest,
@@ -58,11 +60,20 @@ export async function serveCached(
   const etag = combineEtags(page.etag, pieces.etags);
   reply.code(page.status).headers(page.headers).header('etag', etag);
   if (notModified(request.headers, etag, page.headers['last-modified'])) return reply.code(304).send();
-  if (hasFieldSlots(page.slots)) return reply.send(await fillSlots(page, pieces.bodies, { request, reply, fillers }));
+  if (hasFieldSlots(page.slots)) {
+    const values = await fieldValues(page, { request, reply, fillers });
+    const body = assemble(page, pieces.bodies, values);
+    const deflated = page.deflated?.etag === etag ? page.deflated : undefined;
+    if (!deflated) cache.track(deflateLater(cache.store, key, page, etag, sharedSegments(page, pieces.bodies)));
+    else if (chooseEncoding(request.headers['accept-encoding'], { br: false, gzip: true })) {
+      return reply.header('content-encoding', 'gzip').send(gzipSpliced(deflated.segments, values, body));
+    }
+    return reply.send(body);
+  }
   const compressed = page.compressed?.etag === etag ? page.compressed : undefined;
   const encoding = chooseEncoding(request.headers['accept-encoding'], { br: compressed !== undefined, gzip: compressed !== undefined });
   if (compressed && encoding) return reply.header('content-encoding', encoding).send(encoding === 'br' ? compressed.br : compressed.gzip);
-  const body = page.slots.length ? await fillSlots(page, pieces.bodies) : page.parts[0]!;
+  const body = assemble(page, pieces.bodies);
   if (!compressed) cache.track(compressLater(cache.store, key, page, etag, body));
   return reply.send(body);
 }

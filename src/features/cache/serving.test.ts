@@ -61,6 +61,29 @@ describe.each(DIALECTS)('serving public pages from the page cache on %s', (diale
     expect(stats().hits).toBe(3);
   });
 
+  it('serves an article with a comment form gzipped from the cache, each reader’s own tokens inside', async () => {
+    await t.app.inject(ARTICLE);
+    await t.ctx.pageCache!.settled();
+    const read = async (token: string, encoding: string) => {
+      const res = await t.app.inject({ url: ARTICLE, headers: { cookie: `bs_csrf=${token}`, 'accept-encoding': encoding } });
+      return { res, body: res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.rawPayload).toString() : res.body };
+    };
+    const anna = 'anna-token-aaaaaaaaaaaaaaaaaaaa';
+    const boris = 'boris-token-bbbbbbbbbbbbbbbbbbbb';
+    const annaZipped = await read(anna, 'gzip, deflate, br');
+    const borisZipped = await read(boris, 'gzip');
+    const annaPlain = await read(anna, 'identity');
+    expect(stats().hits).toBe(3);
+    expect(annaZipped.res.headers['content-encoding']).toBe('gzip');
+    expect(borisZipped.res.headers['content-encoding']).toBe('gzip');
+    expect(annaPlain.res.headers['content-encoding']).toBeUndefined();
+    expect(annaZipped.body).toBe(annaPlain.body);
+    expect(annaZipped.body).toContain(`name="_csrf" value="${anna}"`);
+    expect(borisZipped.body).toContain(`name="_csrf" value="${boris}"`);
+    expect(borisZipped.body).not.toContain(anna);
+    expect(annaZipped.res.rawPayload.length).toBeLessThan(annaPlain.res.rawPayload.length / 2);
+  });
+
   it('renders afresh for a signed-in editor, marks their page private, and keeps their CSRF token out of the cache', async () => {
     await t.app.inject(ARTICLE);
     const editor = await signedIn(t.app, t.ctx, 'editor');

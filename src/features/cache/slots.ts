@@ -57,29 +57,47 @@ export function cutSlots(body: string, fields: ReadonlySet<string>, fragmentName
   return out;
 }
 
-/**
- * The body for this reader: the parts with each slot filled in, fragments from `fragments` (one
- * per fragment slot, in order) and field values from `fillers` (made HTML-attribute safe).
- * Without `fillers` the page must have no field slots.
- */
-export async function fillSlots(
-  page: { parts: readonly Buffer[]; slots: readonly Slot[] },
-  fragments: readonly Buffer[],
-  fill?: { request: FastifyRequest; reply: FastifyReply; fillers: Readonly<Record<string, SlotFiller>> },
-): Promise<Buffer> {
+/** This reader's value of each field slot, in order, made HTML-attribute safe. */
+export async function fieldValues(
+  page: { slots: readonly Slot[] },
+  fill: { request: FastifyRequest; reply: FastifyReply; fillers: Readonly<Record<string, SlotFiller>> },
+): Promise<Buffer[]> {
+  const values: Buffer[] = [];
+  for (const slot of page.slots) {
+    if (slot.kind !== 'field') continue;
+    const value = await fill.fillers[slot.field]!(fill.request, fill.reply, slot.original);
+    values.push(Buffer.from(value.replace(/[^A-Za-z0-9._~-]/g, '')));
+  }
+  return values;
+}
+
+/** The body: the parts with `fragments` and field `values` (one per slot of each kind, in order) between them. */
+export function assemble(page: { parts: readonly Buffer[]; slots: readonly Slot[] }, fragments: readonly Buffer[], values: readonly Buffer[] = []): Buffer {
+  if (page.slots.length === 0) return page.parts[0]!;
   const chunks: Buffer[] = [page.parts[0]!];
-  let nextFragment = 0;
+  let fragment = 0;
+  let value = 0;
   for (let i = 0; i < page.slots.length; i++) {
-    const slot = page.slots[i]!;
-    if (slot.kind === 'fragment') chunks.push(fragments[nextFragment++]!);
-    else {
-      if (!fill) throw new Error(`no filler for the field ${slot.field}`);
-      const value = await fill.fillers[slot.field]!(fill.request, fill.reply, slot.original);
-      chunks.push(Buffer.from(value.replace(/[^A-Za-z0-9._~-]/g, '')));
-    }
-    chunks.push(page.parts[i + 1]!);
+    chunks.push(page.slots[i]!.kind === 'fragment' ? fragments[fragment++]! : values[value++]!, page.parts[i + 1]!);
   }
   return Buffer.concat(chunks);
+}
+
+/** The stretches of the body between field slots, fragments spliced in: what is the same for every reader. */
+export function sharedSegments(page: { parts: readonly Buffer[]; slots: readonly Slot[] }, fragments: readonly Buffer[]): Buffer[] {
+  const segments: Buffer[] = [];
+  let current: Buffer[] = [page.parts[0]!];
+  let fragment = 0;
+  for (let i = 0; i < page.slots.length; i++) {
+    if (page.slots[i]!.kind === 'fragment') current.push(fragments[fragment++]!);
+    else {
+      segments.push(Buffer.concat(current));
+      current = [];
+    }
+    current.push(page.parts[i + 1]!);
+  }
+  segments.push(Buffer.concat(current));
+  return segments;
 }
 
 /** Whether any slot of the page is a per-reader field (such pages differ per reader). */

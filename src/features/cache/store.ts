@@ -21,9 +21,14 @@ export interface CachedPage {
   /**
    * gzip and brotli variants of the whole body as it was for the ETag `etag` (fragments
    * spliced in), set asynchronously after storing or serving; none for pages with per-reader
-   * fields, and stale (unused) once a fragment changes, until compressed again.
+   * fields (see `deflated`), and stale (unused) once a fragment changes, until compressed again.
    */
   compressed?: { readonly etag: string; readonly gzip: Buffer; readonly br: Buffer };
+  /**
+   * For pages with per-reader fields: the stretches between them deflated (gzip-splice.ts), for
+   * the ETag `etag`; each reader's gzip body is made from them without compressing.
+   */
+  deflated?: { readonly etag: string; readonly segments: readonly Buffer[] };
   /** The ETag being compressed now, so concurrent requests start it once. */
   compressing?: string;
   readonly tags: readonly string[];
@@ -57,7 +62,9 @@ export function pageBytes(key: string, page: CachedPage): number {
   for (const part of page.parts) bytes += part.length;
   for (const [name, value] of Object.entries(page.headers)) bytes += (name.length + value.length) * 2;
   for (const tag of page.tags) bytes += tag.length * 2 + 40;
-  return bytes + (page.compressed ? page.compressed.gzip.length + page.compressed.br.length : 0);
+  if (page.compressed) bytes += page.compressed.gzip.length + page.compressed.br.length;
+  for (const segment of page.deflated?.segments ?? []) bytes += segment.length;
+  return bytes;
 }
 
 /** A store holding at most `maxBytes` (an entry larger than that is never kept). */
