@@ -15,7 +15,8 @@ export function renderDrivePage(frame: Frame, drive: DriveRow, progress: DrivePr
   const f = frame.t.funding;
   const tz = frame.settings.timeZone;
   const ended = drive.ends_at !== null && drive.ends_at <= now.toISOString();
-  const dates = f.driveDates(formatDate(drive.starts_at, frame.lang, tz), drive.ends_at ? formatDate(drive.ends_at, frame.lang, tz) : null);
+  // The end is exclusive (the next day's start in the site's zone): the page names the last day.
+  const dates = f.driveDates(formatDate(drive.starts_at, frame.lang, tz), drive.ends_at ? formatDate(new Date(Date.parse(drive.ends_at) - 1), frame.lang, tz) : null);
   return layout(frame, { title: drive.title, canonicalPath: drivePath(drive.slug) }, html`<article class="drive">
 <h1>${drive.title}</h1>
 <p class="drive-dates">${dates}</p>

@@ -20,3 +20,4 @@ export { ledgerCsv, type LedgerFilter, ledgerFilterSchema, type LedgerRow, type 
 export { csvCell, toCsv } from './csv.js';
 export { DEFAULT_FUNDING_SETTINGS, stripeKeys } from './settings.js';
 export { seedDemoFunding } from './demo.js';
+export { dayEnd, dayNoon, dayStart, lastDay, localDay } from './local-days.js';

@@ -2,9 +2,10 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import type { DB, DonationKind, DonationSource, DonationStatus } from '../../storage/schema.js';
 import { toCsv } from './csv.js';
+import { dayEnd, dayStart, monthsBetween } from './local-days.js';
 import { minorToDecimal } from './money.js';
 
-/** The ledger's filters; every one optional. Dates are `YYYY-MM-DD` (UTC days), inclusive. */
+/** The ledger's filters; every one optional. Dates are `YYYY-MM-DD`, days of the site's time zone, inclusive. */
 export const ledgerFilterSchema = z.object({
   status: z.enum(['pending', 'confirmed', 'refunded', 'cancelled']).optional().catch(undefined),
   source: z.enum(['stripe', 'manual']).optional().catch(undefined),
@@ -38,23 +39,23 @@ export interface LedgerRow {
   cancelledAt: string | null;
 }
 
-function filtered<O>(query: SelectQueryBuilder<DB, 'donations', O>, f: LedgerFilter): SelectQueryBuilder<DB, 'donations', O> {
+function filtered<O>(query: SelectQueryBuilder<DB, 'donations', O>, f: LedgerFilter, timeZone: string): SelectQueryBuilder<DB, 'donations', O> {
   let q = query;
   if (f.status) q = q.where('donations.status', '=', f.status);
   if (f.source) q = q.where('donations.source', '=', f.source);
   if (f.kind) q = q.where('donations.kind', '=', f.kind);
   if (f.currency) q = q.where('donations.currency', '=', f.currency);
   if (f.drive) q = q.where('donations.drive_id', '=', f.drive);
-  if (f.from) q = q.where('donations.created_at', '>=', `${f.from}T00:00:00.000Z`);
-  if (f.to) q = q.where('donations.created_at', '<', `${nextDay(f.to)}T00:00:00.000Z`);
+  const from = f.from ? dayStart(f.from, timeZone) : null;
+  const to = f.to ? dayEnd(f.to, timeZone) : null;
+  if (from) q = q.where('donations.created_at', '>=', from);
+  if (to) q = q.where('donations.created_at', '<', to);
   return q;
 }
 
-const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-/** The filtered donations, newest first. */
-export async function listLedger(db: Kysely<DB>, filter: LedgerFilter, page: { limit: number; offset?: number }): Promise<LedgerRow[]> {
-  const rows = await filtered(db.selectFrom('donations'), filter)
+/** The filtered donations, newest first; `timeZone` is the site's, whose days the filter names. */
+export async function listLedger(db: Kysely<DB>, filter: LedgerFilter, page: { limit: number; offset?: number }, timeZone: string): Promise<LedgerRow[]> {
+  const rows = await filtered(db.selectFrom('donations'), filter, timeZone)
     .leftJoin('donation_drives', 'donation_drives.id', 'donations.drive_id')
     .select([
       'donations.id', 'donations.created_at', 'donations.amount_minor', 'donations.currency', 'donations.kind', 'donations.source',
@@ -78,28 +79,45 @@ export async function listLedger(db: Kysely<DB>, filter: LedgerFilter, page: { l
 export interface LedgerTotals {
   /** Confirmed money among the filtered rows, per currency. */
   byCurrency: { currency: string; totalMinor: number; count: number }[];
-  /** The same per month (`YYYY-MM`, UTC) and currency, newest month first. */
+  /** The same per month (`YYYY-MM` in the site's time zone) and currency, newest month first. */
   byMonth: { month: string; currency: string; totalMinor: number; count: number }[];
   /** How many rows the filter matches, whatever their status. */
   rows: number;
 }
 
-/** Totals of the filtered ledger: only confirmed donations count as money in. */
-export async function ledgerTotals(db: Kysely<DB>, filter: LedgerFilter): Promise<LedgerTotals> {
-  const month = sql<string>`substr(donations.created_at, 1, 7)`;
-  const confirmed = filtered(db.selectFrom('donations'), filter).where('donations.status', '=', 'confirmed');
-  const [byCurrency, byMonth, count] = await Promise.all([
+/**
+ * Totals of the filtered ledger: only confirmed donations count as money in. Months are the
+ * site's (`timeZone`): a gift at 23:30 UTC on 31 January counts in February in Asia/Almaty.
+ * The database only compares instants: each row's month comes from a CASE over the instants
+ * where the months between the first and last gift begin, the same SQL on both dialects.
+ */
+export async function ledgerTotals(db: Kysely<DB>, filter: LedgerFilter, timeZone: string): Promise<LedgerTotals> {
+  const confirmed = filtered(db.selectFrom('donations'), filter, timeZone).where('donations.status', '=', 'confirmed');
+  const [byCurrency, span, count] = await Promise.all([
     confirmed.select(['donations.currency', sql<string | number>`sum(amount_minor)`.as('total'), sql<string | number>`count(*)`.as('n')])
       .groupBy('donations.currency').orderBy('donations.currency').execute(),
-    confirmed.select([month.as('month'), 'donations.currency', sql<string | number>`sum(amount_minor)`.as('total'), sql<string | number>`count(*)`.as('n')])
-      .groupBy([month, 'donations.currency']).orderBy(month, 'desc').orderBy('donations.currency').execute(),
-    filtered(db.selectFrom('donations'), filter).select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    confirmed.select([sql<string | null>`min(donations.created_at)`.as('first'), sql<string | null>`max(donations.created_at)`.as('last')]).executeTakeFirst(),
+    filtered(db.selectFrom('donations'), filter, timeZone).select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
+  const byMonth = span?.first && span.last ? await totalsPerMonth(db, confirmed, monthsBetween(span.first, span.last, timeZone)) : [];
   return {
     byCurrency: byCurrency.map((r) => ({ currency: r.currency, totalMinor: Number(r.total), count: Number(r.n) })),
-    byMonth: byMonth.map((r) => ({ month: r.month, currency: r.currency, totalMinor: Number(r.total), count: Number(r.n) })),
+    byMonth,
     rows: Number(count.n),
   };
+}
+
+async function totalsPerMonth(
+  db: Kysely<DB>, confirmed: SelectQueryBuilder<DB, 'donations', object>, months: { month: string; start: string }[],
+): Promise<LedgerTotals['byMonth']> {
+  // Month labels are ours (YYYY-MM), written as literals; grouping happens outside, on the column.
+  const month = sql<string>`case ${sql.join(months.map((m) => sql`when donations.created_at >= ${m.start} then ${sql.lit(m.month)}`), sql` `)} end`;
+  const gifts = confirmed.select([month.as('month'), 'donations.currency as currency', 'donations.amount_minor as amount']).as('gifts');
+  const rows = await db.selectFrom(gifts)
+    .select(['gifts.month', 'gifts.currency', sql<string | number>`sum(gifts.amount)`.as('total'), sql<string | number>`count(*)`.as('n')])
+    .groupBy(['gifts.month', 'gifts.currency']).orderBy('gifts.month', 'desc').orderBy('gifts.currency')
+    .execute();
+  return rows.map((r) => ({ month: r.month, currency: r.currency, totalMinor: Number(r.total), count: Number(r.n) }));
 }
 
 const CSV_HEADER = [
@@ -108,8 +126,8 @@ const CSV_HEADER = [
 ];
 
 /** The filtered ledger as CSV (every matching row, newest first), safe to open in a spreadsheet. */
-export async function ledgerCsv(db: Kysely<DB>, filter: LedgerFilter): Promise<string> {
-  const rows = await listLedger(db, filter, { limit: 1_000_000 });
+export async function ledgerCsv(db: Kysely<DB>, filter: LedgerFilter, timeZone: string): Promise<string> {
+  const rows = await listLedger(db, filter, { limit: 1_000_000 }, timeZone);
   return toCsv(CSV_HEADER, rows.map((r) => [
     r.id, r.createdAt, minorToDecimal(r.amountMinor, r.currency), r.currency, r.kind, r.source, r.status, r.displayName, r.email,
     r.driveTitle, r.note, r.stripeCustomerId, r.stripeSubscriptionId, r.stripePaymentIntentId, r.stripeInvoiceId, r.cancelledAt,

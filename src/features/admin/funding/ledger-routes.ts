@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../errors.js';
 import {
-  adminRecordManualDonation, adminRefundManualDonation, auditLedgerExport, ledgerCsv, ledgerFilterSchema, ledgerTotals, listDrives, listLedger,
-  loadFundingSettings, parseAmount,
+  adminRecordManualDonation, adminRefundManualDonation, auditLedgerExport, dayNoon, ledgerCsv, ledgerFilterSchema, ledgerTotals, listDrives, listLedger,
+  loadFundingSettings, localDay, parseAmount,
 } from '../../funding/index.js';
 import { loadSettings } from '../../site/index.js';
 import { adminFrame, type AdminDeps, flash, sendPage } from '../context.js';
@@ -27,9 +27,10 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AdminDeps): voi
   app.get('/admin/funding', async (request, reply) => {
     const filter = ledgerFilterSchema.parse(request.query ?? {});
     const page = pageQuery.parse(request.query ?? {}).page ?? 1;
-    const [rows, totals, drives, funding, site] = await Promise.all([
-      listLedger(deps.db, filter, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }), ledgerTotals(deps.db, filter), listDrives(deps.db),
-      loadFundingSettings(deps.db), loadSettings(deps.db),
+    const site = await loadSettings(deps.db);
+    const [rows, totals, drives, funding] = await Promise.all([
+      listLedger(deps.db, filter, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, site.timeZone), ledgerTotals(deps.db, filter, site.timeZone),
+      listDrives(deps.db), loadFundingSettings(deps.db),
     ]);
     const currencies = [...new Set([...funding.currencies, ...totals.byCurrency.map((t) => t.currency), ...drives.map((d) => d.currency)])].sort();
     return sendPage(reply, renderLedger(await adminFrame(deps, request, reply), {
@@ -42,12 +43,12 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AdminDeps): voi
     await auditLedgerExport(deps, filter, actorOf(request));
     const day = deps.clock.now().toISOString().slice(0, 10);
     return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="donations-${day}.csv"`)
-      .type('text/csv; charset=utf-8').send(await ledgerCsv(deps.db, filter));
+      .type('text/csv; charset=utf-8').send(await ledgerCsv(deps.db, filter, (await loadSettings(deps.db)).timeZone));
   });
 
   app.get('/admin/funding/manual', async (request, reply) => {
-    const currency = (await loadFundingSettings(deps.db)).currencies[0]!;
-    const state = emptyForm({ currency, kind: 'one-off', date: deps.clock.now().toISOString().slice(0, 10) });
+    const [funding, site] = await Promise.all([loadFundingSettings(deps.db), loadSettings(deps.db)]);
+    const state = emptyForm({ currency: funding.currencies[0]!, kind: 'one-off', date: localDay(deps.clock.now(), site.timeZone) });
     return sendPage(reply, renderManualForm(await adminFrame(deps, request, reply), state, await listDrives(deps.db)));
   });
 
@@ -55,7 +56,8 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: AdminDeps): voi
     const form = formBody(manualForm, request.body);
     const currency = form.currency.trim().toUpperCase();
     const amountMinor = parseAmount(form.amount, currency);
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(form.date.trim()) && !Number.isNaN(Date.parse(`${form.date.trim()}T12:00:00Z`)) ? `${form.date.trim()}T12:00:00.000Z` : '';
+    // A date only: the gift is taken to have come in at noon of that day in the site's time zone.
+    const date = dayNoon(form.date.trim(), (await loadSettings(deps.db)).timeZone) ?? '';
     const result = await attempt(async () => {
       if (amountMinor === null) throw new AppError('VALIDATION', { fields: { amount: 'Enter an amount like 25 or 25.50' } });
       return adminRecordManualDonation(deps, {
