@@ -15,9 +15,10 @@ export interface DemoServer {
 /**
  * The real app over a fresh SQLite database, listening on a random local port, with the demo
  * newsroom loaded and the clock standing at DEMO_NOW. For tests that drive a real browser.
+ * The page cache is off unless `pageCache` is set.
  */
-export async function startDemoServer(): Promise<DemoServer> {
-  const testApp = await buildTestApp('sqlite', { now: DEMO_NOW });
+export async function startDemoServer(options: { pageCache?: boolean } = {}): Promise<DemoServer> {
+  const testApp = await buildTestApp('sqlite', { now: DEMO_NOW, config: { pageCache: options.pageCache ? 'on' : 'off' } });
   try {
     await testApp.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = testApp.app.server.address() as AddressInfo;
