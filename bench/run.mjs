@@ -1,27 +1,31 @@
 #!/usr/bin/env node
-// Runs Broadside's benchmarks: `npm run bench` runs them all, `node bench/run.mjs archive` one.
-// Compiles src/ and bench/ with tsc into node_modules/.cache/broadside-bench (Node 20 cannot run
-// TypeScript), links public/ beside the compiled code, then runs each benchmark in its own process.
+// Runs Broadside's benchmarks: `npm run bench` runs them all, `node bench/run.mjs archive` one;
+// `node bench/run.mjs render-cost` (CPU time per uncached page) runs only when named.
+// Compiles src/ and bench/ with tsc into node_modules/.cache/broadside-bench, or BENCH_BUILD
+// when set (Node 20 cannot run TypeScript), links public/ beside the compiled code, then runs
+// each benchmark in its own process.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BENCHMARKS = ['site', 'archive', 'wordpress'];
+const ON_REQUEST = ['render-cost'];
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const out = path.join(root, 'node_modules', '.cache', 'broadside-bench');
+const out = process.env.BENCH_BUILD ? path.resolve(process.env.BENCH_BUILD) : path.join(root, 'node_modules', '.cache', 'broadside-bench');
 const wanted = process.argv.slice(2);
-const unknown = wanted.filter((name) => !BENCHMARKS.includes(name));
+const unknown = wanted.filter((name) => !BENCHMARKS.includes(name) && !ON_REQUEST.includes(name));
 if (unknown.length) {
-  console.error(`Unknown benchmark ${unknown.join(', ')}; there are: ${BENCHMARKS.join(', ')}.`);
+  console.error(`Unknown benchmark ${unknown.join(', ')}; there are: ${[...BENCHMARKS, ...ON_REQUEST].join(', ')}.`);
   process.exit(2);
 }
 
 const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
 
 console.log('Compiling src/ and bench/ …');
-if (run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'bench/tsconfig.json']) !== 0) {
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+if (run(process.execPath, [tsc, '-p', 'bench/tsconfig.json', '--outDir', out, '--tsBuildInfoFile', path.join(out, '.tsbuildinfo')]) !== 0) {
   process.exit(1);
 }
 // static-assets.js finds public/ two folders above itself, as it does in dist/.

@@ -4,17 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { pino } from 'pino';
-import { loadConfig } from '../src/config.js';
-import { DEFAULT_SETTINGS, writeSettings } from '../src/features/site/index.js';
-import { pad2 } from '../src/lib/dates.js';
-import { createContext } from '../src/runtime.js';
-import type { DB } from '../src/storage/schema.js';
-import { type Kysely, sql } from 'kysely';
-import { generateArchive } from './generate.js';
+import { DEFAULT_SETTINGS } from '../src/features/site/index.js';
 import type { LoadResult, LoadSpec } from './load.js';
 import { type ServerProcess, startServer } from './server-process.js';
-import { CATEGORIES, generateCategories, generateComments } from './site-data.js';
+import { generateSite, type Sample } from './site-setup.js';
 import { type SiteResults, TARGETS, writeSiteReport } from './site-report.js';
 
 /**
@@ -40,20 +33,13 @@ const options = {
 };
 const SERVE = [path.join(HERE, 'serve.js'), 'serve'];
 
-interface Sample {
-  article: string;
-  postId: number;
-  day: string;
-  category: string;
-}
-
 async function main(): Promise<void> {
   const loadAverage = os.loadavg().map((n) => Math.round(n * 100) / 100);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadside-bench-site-'));
   const servers: ServerProcess[] = [];
   try {
     const end = new Date();
-    const { generation, sample } = await generate(dataDir, end);
+    const { generation, sample } = await generateSite(dataDir, options, end);
     const env = { BROADSIDE_DATA: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
 
     console.log('Serving with the page cache on …');
@@ -114,54 +100,6 @@ async function main(): Promise<void> {
     if (process.env.BENCH_KEEP) console.log(`Database kept in ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** The site's data, generated in-process then closed, so the server opens it as it would any site. */
-async function generate(dataDir: string, end: Date): Promise<{ generation: SiteResults['generation']; sample: Sample }> {
-  const config = loadConfig({}, { port: 0, dataDir, logLevel: 'silent' });
-  const ctx = await createContext(config, { migrate: true, log: pino({ level: 'silent' }) });
-  const db = ctx.database.db;
-  try {
-    // A million rows into five indexes thrash SQLite's default 2 MB page cache: give this one
-    // connection 256 MB while it loads (the server opens the file afresh, with the defaults).
-    if (ctx.database.dialect === 'sqlite') await sql`pragma cache_size = -262144`.execute(db);
-    await writeSettings(db, {
-      title: 'The Bench Gazette', timeZone: options.timeZone, postsPerPage: 10,
-      comments: { ...DEFAULT_SETTINGS.comments, perIpPerHour: 10_000, perEmailPerHour: 10_000 },
-    });
-    console.log(`Generating ${options.posts.toLocaleString('en')} posts over ${options.years} years and ${options.comments.toLocaleString('en')} comments …`);
-    const t0 = performance.now();
-    const archive = await generateArchive(db, { ...options, end });
-    const postsMs = performance.now() - t0;
-    await generateCategories(db, { posts: options.posts, end });
-    const t1 = performance.now();
-    const comments = await generateComments(db, { posts: options.posts, comments: options.comments, end });
-    const commentsMs = performance.now() - t1;
-    const totalMs = performance.now() - t0;
-    console.log(`  posts ${Math.round(postsMs)} ms, comments ${Math.round(commentsMs)} ms, in all ${Math.round(totalMs)} ms`);
-    const generation = { posts: options.posts, visible: archive.visible, comments: comments.comments, approvedComments: comments.approved,
-      categories: CATEGORIES.length, years: options.years, postsMs: round(postsMs), commentsMs: round(commentsMs), totalMs: round(totalMs) };
-    return { generation, sample: await pickSample(db, end.toISOString()) };
-  } finally {
-    await ctx.database.close();
-  }
-}
-
-/** A visible English article among the newest (so with many comments), its day and category. */
-async function pickSample(db: Kysely<DB>, now: string): Promise<Sample> {
-  const row = await db
-    .selectFrom('posts')
-    .innerJoin('post_categories', 'post_categories.post_id', 'posts.id')
-    .innerJoin('categories', 'categories.id', 'post_categories.category_id')
-    .select(['posts.id', 'posts.slug', 'local_year', 'local_month', 'local_day', 'categories.slug as category'])
-    .where('status', '=', 'published').where('deleted_at', 'is', null).where('published_at', '<=', now).where('language', '=', 'en')
-    .where('comment_status', '=', 'open')
-    .orderBy('posts.id', 'desc')
-    .offset(10)
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const month = `/${row.local_year}/${pad2(row.local_month!)}/`;
-  return { article: `${month}${row.slug}/`, postId: row.id, day: `${month}${pad2(row.local_day!)}/`, category: `/category/${row.category}/` };
 }
 
 type PageResult = SiteResults['pages'][number];
