@@ -18,6 +18,14 @@ export interface Database {
   readonly notifications: Notifications;
   /** Where the data lives, without credentials, for log lines. */
   readonly description: string;
+  /**
+   * A token that is the same on two calls only when no write can have committed in between,
+   * by this process or any other: what may be remembered from the database stays true while it
+   * holds. SQLite: this connection's writes (counted as they start) and PRAGMA data_version
+   * (other connections' commits). Null when it cannot tell (always on PostgreSQL, where other
+   * processes write): then nothing may be remembered. Synchronous and cheap; never throws.
+   */
+  dataVersion(): string | null;
   close(): Promise<void>;
 }
 
@@ -53,6 +61,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     helpers: opened.helpers,
     notifications: opened.notifications,
     description,
+    dataVersion: opened.dataVersion,
     close: async () => {
       await db.destroy();
       await opened.close();

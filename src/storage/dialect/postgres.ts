@@ -40,6 +40,8 @@ export function openPostgres(options: PostgresOptions): OpenedDialect {
     dialect: new PostgresDialect({ pool }),
     helpers: postgresHelpers,
     notifications: postgresNotifications(pool, options),
+    // Other processes write without telling this one anything it could count.
+    dataVersion: () => null,
     check: async () => {
       try {
         await pool.query('select 1');

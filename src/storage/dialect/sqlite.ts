@@ -28,7 +28,7 @@ const STATEMENT_CACHE_SIZE = 500;
  * safe because better-sqlite3 runs it to completion synchronously (nothing here streams with
  * `iterate`, the one call that would hold a statement open across awaits).
  */
-function withStatementCache(database: Database.Database): SqliteDatabase {
+function withStatementCache(database: Database.Database, onWrite: () => void): SqliteDatabase {
   const statements = new Map<string, Database.Statement>();
   return {
     prepare: (sql) => {
@@ -38,6 +38,8 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
         if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
         statements.set(sql, statement);
       }
+      // Kysely runs what it prepares at once (synchronously), so this precedes the write.
+      if (!statement.readonly) onWrite();
       return statement;
     },
     close: () => {
@@ -70,6 +72,27 @@ function dataVersionWatch(database: Database.Database): () => boolean {
 }
 
 /**
+ * The `dataVersion` of this connection: its own writes, counted as Kysely prepares them, and
+ * `PRAGMA data_version`, which moves when any other connection commits. Null after an error.
+ */
+function dataVersion(database: Database.Database): { version: () => string | null; wrote: () => void } {
+  const statement = database.prepare('pragma data_version').pluck();
+  let writes = 0;
+  return {
+    version: () => {
+      try {
+        return `${writes}.${String(statement.get())}`;
+      } catch {
+        return null;
+      }
+    },
+    wrote: () => {
+      writes++;
+    },
+  };
+}
+
+/**
  * Opens (creating if needed) the SQLite file with WAL journaling, foreign keys enforced and a
  * busy timeout, so a crash never leaves a half-written transaction and readers never block
  * the writer. Throws Error with a user-facing message when the file cannot be opened.
@@ -86,9 +109,11 @@ export function openSqlite(file: string): OpenedDialect {
   } catch (error) {
     throw new Error(`Cannot open the SQLite database ${file}: ${(error as Error).message}`, { cause: error });
   }
+  const version = dataVersion(database);
   return {
-    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    dialect: new SqliteDialect({ database: withStatementCache(database, version.wrote) }),
     helpers: sqliteHelpers,
+    dataVersion: version.version,
     // One serving process per SQLite file: there is nobody to tell. CLI commands (import, user
     // create) write from their own process; the server sees that through the data version.
     notifications: {

@@ -69,6 +69,8 @@ export interface OpenedDialect {
   dialect: Dialect;
   helpers: DialectHelpers;
   notifications: Notifications;
+  /** See `Database.dataVersion`. */
+  dataVersion(): string | null;
   /** Checks the connection; throws with a user-facing message when it cannot be made. */
   check(): Promise<void>;
   /** Extra cleanup after Kysely is destroyed. */
