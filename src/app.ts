@@ -3,7 +3,7 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import type { AppContext } from './context.js';
 import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
-import { archiveRoutes, sidebarFragment, withSidebar } from './features/archive/index.js';
+import { archiveRoutes, sidebarFragment, sidebarMemo, withSidebar } from './features/archive/index.js';
 import { APPEALS, driveTag, installPageCache, SIDEBAR_FRAGMENT } from './features/cache/index.js';
 import { commentsRoutes, formTokenRefresher, installCommentSlots } from './features/comments/index.js';
 import { feedsPlugin } from './features/feeds/index.js';
@@ -52,7 +52,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   const db = ctx.database.db;
   // Every public page gets the sidebar (calendar, monthly archive) and the live donation appeals through its frame.
-  const frame = withAppeals(withSidebar(createFrameLoader({ db, stylesheet: versionedAssetUrl('assets/site.css') }), { db, clock: ctx.clock }), { db, clock: ctx.clock });
+  // The frame's and the sidebar's reads are remembered while the database's data version holds.
+  const dataVersion = () => ctx.database.dataVersion();
+  const frame = withAppeals(
+    withSidebar(
+      createFrameLoader({ db, stylesheet: versionedAssetUrl('assets/site.css'), dataVersion }),
+      { db, clock: ctx.clock, memo: sidebarMemo(dataVersion) },
+    ),
+    { db, clock: ctx.clock },
+  );
   const notFoundPage = () => renderNotFoundPage({ db, clock: ctx.clock, frame });
 
   addSecurityHeaders(app);

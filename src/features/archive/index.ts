@@ -1,5 +1,5 @@
 export { archiveRoutes, type ArchiveRoutesDeps } from './routes.js';
 export {
-  loadSidebar, parseSidebarKey, sidebarFragment, sidebarKey, type SidebarFrameLoader, type SidebarView, withSidebar,
+  loadSidebar, parseSidebarKey, sidebarFragment, sidebarKey, type SidebarFrameLoader, sidebarMemo, type SidebarView, withSidebar,
 } from './sidebar.js';
 export { findMonthWithPosts, listArchiveMonths, listPostDays, type MonthCount } from './widget-queries.js';

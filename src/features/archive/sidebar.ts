@@ -2,18 +2,38 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock.js';
 import { localDateOf } from '../../lib/dates.js';
 import { html, type SafeHtml } from '../../lib/html.js';
+import { createVersionedMemo, type Loaded, type VersionedMemo } from '../../lib/versioned-memo.js';
 import type { DB } from '../../storage/schema.js';
+import { nextPublicationAfter } from '../posts/index.js';
 import type { Frame } from '../../views/frame.js';
 import { type FragmentSource, fragmentKeyPart, SIDEBAR } from '../cache/index.js';
 import type { FrameLoader } from '../site/index.js';
 import { renderCalendar } from './calendar.js';
 import type { YearMonth } from './date-paths.js';
 import { renderMonthList } from './month-list.js';
-import { findMonthWithPosts, listArchiveMonths, listPostDays } from './widget-queries.js';
+import { findMonthWithPosts, listArchiveMonths, listPostDays, type MonthCount, type WidgetFilter } from './widget-queries.js';
 
 export interface SidebarDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /**
+   * Remembers the sidebar's reads while the data version holds (see `sidebarMemo`); without
+   * it every sidebar reads the database.
+   */
+  memo?: VersionedMemo<SidebarData>;
+}
+
+/** What the sidebar reads from the database for one month and language filter. */
+export interface SidebarData {
+  postDays: number[];
+  previous: YearMonth | null;
+  next: YearMonth | null;
+  months: MonthCount[];
+}
+
+/** The memo for `SidebarDeps.memo`, over the database's `dataVersion`. */
+export function sidebarMemo(dataVersion: () => string | null): VersionedMemo<SidebarData> {
+  return createVersionedMemo<SidebarData>(dataVersion);
 }
 
 /** What a page tells the sidebar: the month its calendar shows and the language it is narrowed to. */
@@ -36,14 +56,24 @@ export async function loadSidebar(deps: SidebarDeps, frame: Frame, view: Sidebar
   const today = localDateOf(instant, frame.settings.timeZone);
   const month = view.month ?? { year: today.year, month: today.month };
   const filter = { now: instant.toISOString(), ...(view.language ? { language: view.language } : {}) };
-  const [postDays, previous, next, months] = await Promise.all([
-    listPostDays(deps.db, { ...filter, ...month }),
-    findMonthWithPosts(deps.db, { ...filter, ...month, direction: 'before' }),
-    findMonthWithPosts(deps.db, { ...filter, ...month, direction: 'after' }),
-    listArchiveMonths(deps.db, filter),
-  ]);
+  const read = () => readSidebar(deps.db, filter, month);
+  const { postDays, previous, next, months } = deps.memo
+    ? await deps.memo(`${month.year}-${month.month}:${view.language ?? ''}`, filter.now, read)
+    : (await read()).value;
   return html`${renderCalendar(frame, { ...month, postDays, today, previous, next, language: view.language })}
 ${renderMonthList(frame, months, view.language)}`;
+}
+
+/** The sidebar's four indexed queries, and until when their answer holds without a write. */
+async function readSidebar(db: Kysely<DB>, filter: WidgetFilter, month: YearMonth): Promise<Loaded<SidebarData>> {
+  const [postDays, previous, next, months, until] = await Promise.all([
+    listPostDays(db, { ...filter, ...month }),
+    findMonthWithPosts(db, { ...filter, ...month, direction: 'before' }),
+    findMonthWithPosts(db, { ...filter, ...month, direction: 'after' }),
+    listArchiveMonths(db, filter),
+    nextPublicationAfter(db, filter.now),
+  ]);
+  return { value: { postDays, previous, next, months }, until };
 }
 
 /** Wraps a frame loader so that every page it frames gets the sidebar, and its key. */

@@ -228,6 +228,23 @@ export function visiblePosts(db: Kysely<DB>, now: string) {
   return visible(db.selectFrom('posts'), now);
 }
 
+/**
+ * The next instant (ISO UTC) after `now` at which a published post not in the trash comes out,
+ * or null: until then, which posts are visible changes only by writes.
+ */
+export async function nextPublicationAfter(db: Kysely<DB>, now: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('posts')
+    .select('posts.published_at')
+    .where('posts.status', '=', 'published')
+    .where('posts.published_at', '>', now)
+    .where('posts.deleted_at', 'is', null)
+    .orderBy('posts.published_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.published_at ?? null;
+}
+
 /** A date in the site's time zone: a year, a month of it, or a day of that month. */
 export interface LocalDateFilter {
   year: number;
