@@ -48,13 +48,19 @@ describe.each(DIALECTS)('what a change drops from the page cache on %s', (dialec
     expect(await cached(path(4))).toBe(true);
   });
 
-  it('takes an unpublished article off its page, the home page and the feed at once', async () => {
-    await warm('/', '/feed/', path(3));
+  it('takes an unpublished article off its page, the home page and the feed at once, and off the sidebar of a far-away cached article', async () => {
+    const far = '/2019/03/harbour-dredging/';
+    await givenPost(t.ctx, { title: 'Harbour dredging', slug: 'harbour-dredging', publishedAt: '2019-03-05T10:00:00Z' });
+    await warm('/', '/feed/', path(3), far);
+    expect((await t.app.inject(far)).body).toContain('<a href="/2026/01/">January 2026</a> (4)');
     const editorId = await givenUser(t.ctx, 'editor');
     await unpublishPost(deps(), { id: editorId, name: 'Ed', email: 'editor@lantern.example', role: 'editor', authorId: null }, ids[2]!);
     expect((await t.app.inject(path(3))).statusCode).toBe(404);
     expect((await t.app.inject('/')).body).not.toContain('Dispatch 3');
     expect((await t.app.inject('/feed/')).body).not.toContain('Dispatch 3');
+    // An article from 2019 shows nothing of Dispatch 3 but the sidebar: it stays cached, with the new count.
+    expect(await cached(far)).toBe(true);
+    expect((await t.app.inject(far)).body).toContain('<a href="/2026/01/">January 2026</a> (3)');
   });
 
   it('shows an approved comment on its article and in its count on the home page, and keeps every other article cached', async () => {
@@ -90,11 +96,16 @@ describe.each(DIALECTS)('what a change drops from the page cache on %s', (dialec
 
   it('puts a scheduled post on the home page and in the feed when the publishing sweep makes it live', async () => {
     await givenPost(t.ctx, { title: 'Tomorrow’s story', slug: 'tomorrows-story', status: 'scheduled', publishedAt: '2026-06-16T06:00:00Z' });
-    await warm('/', '/feed/', path(4));
+    // A minute before it is due, well within a cached page's lifetime.
+    t.clock.set('2026-06-16T05:59:00Z');
+    await warm('/', '/feed/', path(4), path(1));
     expect((await t.app.inject('/')).body).not.toContain('Tomorrow’s story');
     t.clock.set('2026-06-16T06:00:00Z');
     expect(await publishDuePosts(t.ctx.database.db, t.clock.now(), t.ctx.pageCache!.invalidator)).toHaveLength(1);
     expect((await t.app.inject('/')).body).toContain('Tomorrow’s story');
     expect((await t.app.inject('/feed/')).body).toContain('Tomorrow’s story');
+    // A far-away article stays cached; its sidebar lists the new month.
+    expect(await cached(path(1))).toBe(true);
+    expect((await t.app.inject(path(1))).body).toContain('<a href="/2026/06/">June 2026</a> (1)');
   });
 });
