@@ -104,11 +104,16 @@ describe.each(DIALECTS)('the sidebar of cached pages on %s', (dialect) => {
     expect(sidebarOf(home.body)).toContain('<caption>June 2026</caption>');
     expect(sidebarOf(article.body)).toContain('<caption>January 2026</caption>');
     expect(sidebarOf((await t.app.inject(dispatch(1))).body)).toBe(sidebarOf(article.body));
+    const narrowed = await t.app.inject('/2026/01/?lang=en');
+    expect(sidebarOf(narrowed.body)).toContain('href="/2026/01/11/?lang=en"');
     // A sidebar dropped from memory is rendered again from its key alone, byte for byte.
     await t.ctx.pageCache!.invalidator.invalidate(['sidebar']);
     const again = await t.app.inject(dispatch(2));
     expect(stats().hits).toBe(1);
     expect(stats().fragments).toBe(1);
+    const narrowedAgain = await t.app.inject('/2026/01/?lang=en');
+    expect(stats().hits).toBe(2);
+    expect(narrowedAgain.body).toBe(narrowed.body);
     const withoutCsrf = (body: string) => body.replace(/name="_csrf" value="[^"]*"/, '');
     expect(withoutCsrf(again.body)).toBe(withoutCsrf(article.body));
     expect(again.headers.etag).toBe(article.headers.etag);
