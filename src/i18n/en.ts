@@ -91,8 +91,6 @@ export const en: Messages = {
     iban: 'IBAN',
     bic: 'BIC',
     reference: 'Reference',
-    raised: (raised, target) => `${raised} raised of ${target}`,
-    supporters: (n) => (n === 1 ? '1 supporter' : `${n} supporters`),
   },
   funding: fundingEn,
   commentFeeds: {

@@ -112,7 +112,4 @@ export interface AppealMessages {
   iban: string;
   bic: string;
   reference: string;
-  /** "€4,200 raised of €10,000" (amounts already formatted). */
-  raised: (raised: string, target: string) => string;
-  supporters: (n: number) => string;
 }

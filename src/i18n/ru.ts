@@ -97,13 +97,6 @@ export const ru: Messages = {
     iban: 'IBAN',
     bic: 'BIC',
     reference: 'Назначение платежа',
-    raised: (raised, target) => `Собрано ${raised} из ${target}`,
-    supporters: (n) => {
-      const mod10 = n % 10;
-      const mod100 = n % 100;
-      const word = mod10 === 1 && mod100 !== 11 ? 'человек поддержал' : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'человека поддержали' : 'человек поддержали';
-      return `${n} ${word}`;
-    },
   },
   funding: fundingRu,
   commentFeeds: {

@@ -17,7 +17,7 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
 const KEPT = ['content-type', 'etag', 'last-modified', 'content-language', 'link'];
 const DRIVE_MARK = /<div class="drive-progress" data-drive="(\d{1,10})">/g;
 
-/** The drives whose progress bars (funding/appeals/views.ts) are in `html`. */
+/** The drives whose progress bars (funding/progress-view.ts, on drive pages and in appeals) are in `html`. */
 function driveTags(html: string): string[] {
   return [...html.matchAll(DRIVE_MARK)].map((m) => driveTag(Number(m[1])));
 }

@@ -20,7 +20,7 @@ export function renderDrivePage(frame: Frame, drive: DriveRow, progress: DrivePr
   return layout(frame, { title: drive.title, canonicalPath: drivePath(drive.slug) }, html`<article class="drive">
 <h1>${drive.title}</h1>
 <p class="drive-dates">${dates}</p>
-${driveProgressBar(progress, drive.title, frame.t)}
+${driveProgressBar(progress, frame.t)}
 ${ended ? html`<p class="notice">${f.driveEnded}</p>` : html`<p><a class="button" href="/donate/?drive=${drive.slug}">${f.giveToDrive}</a></p>`}
 <div class="body">${raw(drive.description_html)}</div>
 <section class="thank-you" aria-labelledby="thank-you-heading">

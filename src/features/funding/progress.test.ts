@@ -33,7 +33,7 @@ describe.each(DIALECTS)('drive progress on %s', (dialect) => {
     await online(d.id, 900, 'cancelled');
     await online(d.id, 5000, 'confirmed', { currency: 'USD' });
     await recordManualDonation(t.database.db, { amountMinor: 12050, currency: 'EUR', receivedAt: '2026-06-12T18:00:00.000Z', driveId: d.id, note: 'Cash at the town meeting' });
-    expect(await getDriveProgress(t.database.db, d.id)).toEqual({ raised: 14550, target: 500_000, currency: 'EUR', percent: 2, supporters: 2 });
+    expect(await getDriveProgress(t.database.db, d.id)).toEqual({ driveId: d.id, title: 'Keep the lights on', raised: 14550, target: 500_000, currency: 'EUR', percent: 2, supporters: 2 });
   });
 
   it('counts a monthly supporter once however many months they have paid, and can pass 100 percent', async () => {
@@ -41,12 +41,12 @@ describe.each(DIALECTS)('drive progress on %s', (dialect) => {
     await online(d.id, 300_000, 'confirmed', { subscription: 'sub_1' });
     await online(d.id, 300_000, 'confirmed', { subscription: 'sub_1' });
     await online(d.id, 1000, 'confirmed');
-    expect(await getDriveProgress(t.database.db, d.id)).toEqual({ raised: 601_000, target: 500_000, currency: 'EUR', percent: 120, supporters: 2 });
+    expect(await getDriveProgress(t.database.db, d.id)).toEqual({ driveId: d.id, title: 'Keep the lights on', raised: 601_000, target: 500_000, currency: 'EUR', percent: 120, supporters: 2 });
   });
 
   it('shows an empty drive at zero and a missing drive as null', async () => {
     const d = await drive();
-    expect(await getDriveProgress(t.database.db, d.id)).toEqual({ raised: 0, target: 500_000, currency: 'EUR', percent: 0, supporters: 0 });
+    expect(await getDriveProgress(t.database.db, d.id)).toEqual({ driveId: d.id, title: 'Keep the lights on', raised: 0, target: 500_000, currency: 'EUR', percent: 0, supporters: 0 });
     expect(await getDriveProgress(t.database.db, d.id + 1)).toBeNull();
   });
 });

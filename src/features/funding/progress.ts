@@ -3,6 +3,9 @@ import type { DB } from '../../storage/schema.js';
 
 /** A drive's progress, as the drive page and appeals show it. */
 export interface DriveProgress {
+  driveId: number;
+  /** The drive's title, which names its progress bar. */
+  title: string;
   /** Confirmed donations in the drive's currency, minor units. */
   raised: number;
   /** The drive's target, minor units. */
@@ -25,7 +28,7 @@ export interface DriveProgress {
 export async function getDriveProgress(db: Kysely<DB>, driveId: number): Promise<DriveProgress | null> {
   const drive = await db
     .selectFrom('donation_drives')
-    .select(['id', 'target_minor', 'currency'])
+    .select(['id', 'title', 'target_minor', 'currency'])
     .where('id', '=', driveId)
     .executeTakeFirst();
   if (!drive) return null;
@@ -41,6 +44,8 @@ export async function getDriveProgress(db: Kysely<DB>, driveId: number): Promise
     .executeTakeFirstOrThrow();
   const raised = Number(totals.raised ?? 0);
   return {
+    driveId: drive.id,
+    title: drive.title,
     raised,
     target: drive.target_minor,
     currency: drive.currency,

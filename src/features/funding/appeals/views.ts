@@ -1,6 +1,6 @@
 import { messagesFor } from '../../../i18n/index.js';
 import { html, raw, type SafeHtml } from '../../../lib/html.js';
-import { formatMoney } from '../index.js';
+import { driveProgressBar } from '../index.js';
 import type { AppealButton } from './buttons.js';
 import type { DriveProgress } from './drives.js';
 import { formatIban } from './iban.js';
@@ -19,7 +19,7 @@ export function renderAppeal(appeal: LiveAppeal, placement: Placement, pageLangu
   const lang = appeal.language !== pageLanguage ? html` lang="${appeal.language}"` : '';
   const inner = html`<h2 id="${id}">${appeal.title}</h2>
 ${appeal.bodyHtml ? html`<div class="appeal-text">${raw(appeal.bodyHtml)}</div>` : ''}
-${progress && appeal.driveId !== null ? progressBar(progress, appeal.language, `${id}-progress`, appeal.driveId) : ''}
+${progress && appeal.driveId !== null ? driveProgressBar(progress, messagesFor(appeal.language)) : ''}
 ${appeal.buttons.length ? html`<ul class="appeal-buttons">${appeal.buttons.map(button)}</ul>` : ''}
 ${appeal.bank ? html`<div class="appeal-bank">
 <h3>${t.bankTransfer}</h3>
@@ -43,16 +43,4 @@ ${inner}
 function button(b: AppealButton): SafeHtml {
   const external = !b.url.startsWith('/');
   return html`<li><a class="appeal-button appeal-${b.kind}" href="${b.url}"${external ? html` rel="noopener"` : ''}>${b.label}</a></li>`;
-}
-
-/** A native progress bar (no inline style, so the CSP stays strict) and the facts in words. */
-function progressBar(progress: DriveProgress, language: string, id: string, driveId: number): SafeHtml {
-  const t = messagesFor(language).appeals;
-  const raised = formatMoney(progress.raised, progress.currency, messagesFor(language).locale);
-  const target = formatMoney(progress.target, progress.currency, messagesFor(language).locale);
-  // data-drive names the drive for the page cache (its total moving drops the pages showing it).
-  return html`<div class="drive-progress" data-drive="${driveId}">
-<progress max="100" value="${Math.min(progress.percent, 100)}" aria-labelledby="${id}">${progress.percent}%</progress>
-<p id="${id}">${t.raised(raised, target)} · ${progress.percent}% · ${t.supporters(progress.supporters)}</p>
-</div>`;
 }
