@@ -108,9 +108,17 @@ describe.each(DIALECTS)('the sidebar calendar and monthly archive on %s', (diale
       '2026 open', '2025 open', '2024', '2023',
     ]);
     expect([...list.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a> \((\d+)\)<\/li>/g)].map((m) => `${m[1]} ${m[2]} (${m[3]})`)).toEqual([
-      '/2026/05/ May 2026 (2)', '/2026/01/ January 2026 (1)', '/2025/12/ December 2025 (3)', '/2024/06/ June 2024 (1)',
-      '/2023/02/ February 2023 (2)',
+      '/2026/05/ May 2026 (2)', '/2026/01/ January 2026 (1)', '/2025/12/ December 2025 (3)',
     ]);
+    // A collapsed year is compact: its months as lines of text under a link to the year.
+    expect(list).toContain('<details><summary>2024</summary><p><a href="/2024/">2024</a> (1)<br>June 2024 (1)</p></details>');
+    expect(list).toContain('<details><summary>2023</summary><p><a href="/2023/">2023</a> (2)<br>February 2023 (2)</p></details>');
+    // The year's own pages, and its articles, show it open with each month linked.
+    for (const page of ['/2024/', '/2024/06/01/']) {
+      const viewed = sidebarOf((await t.app.inject(page)).body);
+      expect(viewed).toContain('<details open><summary>2024</summary><ul><li><a href="/2024/06/">June 2024</a> (1)</li></ul></details>');
+      expect(viewed).toContain('<details><summary>2023</summary>');
+    }
     const russian = sidebarOf((await t.app.inject('/2023/?lang=ru')).body);
     expect(russian).toContain('<h2>Архив по месяцам</h2>');
     expect(russian).toContain('<details open><summary>2023</summary><ul><li><a href="/2023/02/?lang=ru">Февраль 2023 г.</a> (1)</li></ul></details>');

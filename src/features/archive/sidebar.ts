@@ -61,7 +61,7 @@ export async function loadSidebar(deps: SidebarDeps, frame: Frame, view: Sidebar
     ? await deps.memo(`${month.year}-${month.month}:${view.language ?? ''}`, filter.now, read)
     : (await read()).value;
   return html`${renderCalendar(frame, { ...month, postDays, today, previous, next, language: view.language })}
-${renderMonthList(frame, months, view.language)}`;
+${renderMonthList(frame, months, view.language, month.year)}`;
 }
 
 /** The sidebar's four indexed queries, and until when their answer holds without a write. */

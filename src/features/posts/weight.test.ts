@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenAppeal } from '../../../test/appeals.js';
 import { givenAuthor, givenCategory, givenPost, givenSettings } from '../../../test/fixtures.js';
+import { expectValidHtml } from '../../../test/html.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers.js';
 
 const WORDS = 'the court heard evidence from drivers who had worked on the night shift for years before the strike began'.split(' ');
@@ -24,11 +25,10 @@ describe('the weight of an article page', () => {
   });
   afterEach(async () => t.close());
 
-  it('stays under 40 KB of HTML and CSS together for a 2,000-word article', async () => {
+  /** The 2,000-word article of February 2026 with its neighbours and a donation appeal; returns its page and stylesheet bytes. */
+  async function weighArticle(author: number): Promise<{ body: string; total: number }> {
     await givenSettings(t.ctx, { title: 'The Lantern', tagline: 'Independent journalism from Velmora', baseUrl: 'https://lantern.example' });
-    const author = await givenAuthor(t.ctx, 'Anna Keller');
     const category = await givenCategory(t.ctx, 'courts');
-    await givenPost(t.ctx, { publishedAt: '2026-01-01T10:00:00Z', authorIds: [author] });
     await givenPost(t.ctx, {
       title: 'A year in court: what the trials of 2025 tell us about the city',
       slug: 'a-year-in-court',
@@ -40,7 +40,6 @@ describe('the weight of an article page', () => {
       categoryIds: [category],
       tagNames: ['hearings', 'Mira Osipova', 'press freedom'],
     });
-    await givenPost(t.ctx, { publishedAt: '2026-03-01T10:00:00Z', authorIds: [author] });
     // A donation appeal after the article, as most reader-funded sites show one.
     await givenAppeal(t.ctx, {
       buttons: [
@@ -57,7 +56,32 @@ describe('the weight of an article page', () => {
     const cssHref = page.body.match(/<link rel="stylesheet" href="([^"]+)">/)![1]!;
     const css = await t.app.inject(cssHref);
     expect(page.body).toContain('class="appeal appeal-article"');
-    const total = Buffer.byteLength(page.body) + Buffer.byteLength(css.body);
+    return { body: page.body, total: Buffer.byteLength(page.body) + Buffer.byteLength(css.body) };
+  }
+
+  it('stays under 40 KB of HTML and CSS together for a 2,000-word article', async () => {
+    const author = await givenAuthor(t.ctx, 'Anna Keller');
+    await givenPost(t.ctx, { publishedAt: '2026-01-01T10:00:00Z', authorIds: [author] });
+    await givenPost(t.ctx, { publishedAt: '2026-03-01T10:00:00Z', authorIds: [author] });
+    const { total } = await weighArticle(author);
+    expect(total).toBeLessThan(40 * 1024);
+  });
+
+  it('stays under 40 KB on a site with twenty years of articles, every month in the monthly archive', async () => {
+    const author = await givenAuthor(t.ctx, 'Anna Keller');
+    const db = t.ctx.database.db;
+    for (let year = 2006; year <= 2026; year++) {
+      for (let month = 1; month <= (year === 2026 ? 3 : 12); month++) {
+        if (year === 2026 && month === 2) continue;
+        await givenPost(t.ctx, { publishedAt: `${year}-${String(month).padStart(2, '0')}-10T10:00:00Z`, authorIds: [author] });
+      }
+    }
+    expect(Number((await db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(242);
+    const { body, total } = await weighArticle(author);
+    const list = body.slice(body.indexOf('<div class="widget months">'));
+    expect(list).toContain('<details open><summary>2026</summary>');
+    expect(list).toContain('<br>January 2006 (1)');
+    await expectValidHtml(body, 'article on a twenty-year site');
     expect(total).toBeLessThan(40 * 1024);
   });
 });
