@@ -34,6 +34,8 @@ describe.each(DIALECTS)('importing a WordPress export on %s', (dialect) => {
     const rows = await db().selectFrom('posts').select(['slug', 'status', 'published_at', 'deleted_at', 'review_requested_at', 'sticky']).orderBy('slug').execute();
     const bySlug = Object.fromEntries(rows.map((r) => [r.slug, r]));
     expect(bySlug['tram-strike']).toMatchObject({ status: 'published', published_at: '2019-05-06T08:30:00.000Z', sticky: 1 });
+    // WordPress keeps its sticky posts in the sticky_posts option; the export marks each with <wp:is_sticky>1.
+    expect(rows.filter((r) => Number(r.sticky) === 1).map((r) => r.slug)).toEqual(['tram-strike']);
     expect(bySlug['unfinished-draft']).toMatchObject({ status: 'draft', published_at: null });
     expect(bySlug.waiting).toMatchObject({ status: 'draft', review_requested_at: expect.any(String) });
     expect(bySlug['staff-only']).toMatchObject({ status: 'draft' });

@@ -8,10 +8,10 @@ import { parseInput } from '../../lib/validate.js';
 import type { DB } from '../../storage/schema.js';
 import { loadSettings } from '../site/settings.js';
 
-/** Paths the site itself uses; a page may not take them. */
+/** Paths the site itself uses; a page may not take them (`uploads`: imported media are served at /uploads/). */
 const RESERVED_SLUGS = new Set([
   'admin', 'assets', 'author', 'category', 'tag', 'feed', 'page', 'search', 'webhooks', 'wp-admin',
-  'wp-content', 'sitemap', 'donate', 'comments', 'api',
+  'wp-content', 'sitemap', 'donate', 'comments', 'api', 'uploads',
 ]);
 
 export const pageInputSchema = z.object({

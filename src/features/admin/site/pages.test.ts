@@ -62,6 +62,9 @@ describe.each(DIALECTS)('managing pages in the admin on %s', (dialect) => {
     expect(taken.body).toContain('Another page already uses this address');
     const reserved = await browser.post('/admin/pages/new', { title: 'Admin', slug: 'admin', body: '', language: 'en', status: 'draft' });
     expect(reserved.body).toContain('This address is reserved; choose another');
+    const uploads = await browser.post('/admin/pages/new', { title: 'Uploads', slug: 'uploads', body: '', language: 'en', status: 'draft' });
+    expect(uploads.statusCode).toBe(422);
+    expect(uploads.body).toContain('This address is reserved; choose another');
     expect(await auditTrail(t)).toEqual([]);
   });
 
