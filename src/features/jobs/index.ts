@@ -1,4 +1,4 @@
-export { claimDueJobs, releaseJob, type ClaimOptions, type JobOutcome } from './lease.js';
+export { claimDueJobs, releaseJob, renewLease, type ClaimOptions, type JobOutcome } from './lease.js';
 export {
   purgeExpiredSessions, purgeFinishedJobs, purgeOldRateLimits, purgePasswordResets, RETENTION,
 } from './purges.js';

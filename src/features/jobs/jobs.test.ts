@@ -84,6 +84,28 @@ describe.each(DIALECTS)('scheduled jobs on %s', (dialect) => {
     expect(await job(id)).toMatchObject({ status: 'done', last_error: null });
   });
 
+  it('keeps a long job to its worker while the handler renews the lease, and tells a worker that lost it', async () => {
+    const renewals: boolean[] = [];
+    const long: JobHandlers = {
+      long: {
+        run: async (_payload, job) => {
+          clock.advance(50_000);
+          renewals.push(await job.renewLease());
+          clock.advance(50_000); // past the first lease's end: only the renewal keeps the job ours
+          const [stolen] = await claimDueJobs(t.database.db, t.database.helpers, { workerId: 'worker-b', now: clock.now(), leaseMs: 60_000, limit: 1, kinds: ['long'] });
+          renewals.push(stolen === undefined);
+          clock.advance(20_000); // now the renewed lease has ended too
+          await claimDueJobs(t.database.db, t.database.helpers, { workerId: 'worker-b', now: clock.now(), leaseMs: 60_000, limit: 1, kinds: ['long'] });
+          renewals.push(await job.renewLease());
+        },
+      },
+    };
+    const { id } = await enqueueJob(t.database.db, { kind: 'long', runAt: clock.now() }, clock.now());
+    await runDueJobs(deps(), long, options);
+    expect(renewals).toEqual([true, true, false]);
+    expect(await job(id)).toMatchObject({ status: 'running', locked_by: 'worker-b' });
+  });
+
   it('gives up on a job whose runs keep dying before they finish', async () => {
     const { id } = await enqueueJob(t.database.db, { kind: 'note', runAt: clock.now() }, clock.now());
     for (let i = 0; i < JOB_RETRY.maxAttempts; i++) {

@@ -82,3 +82,18 @@ export async function releaseJob(db: Kysely<DB>, job: { id: number; workerId: st
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Pushes the lease of a job this worker holds to `until`, for a handler that runs longer than
+ * the lease (an import). Returns false when the lease was already lost to another worker.
+ */
+export async function renewLease(db: Kysely<DB>, job: { id: number; workerId: string }, until: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ locked_until: until.toISOString() })
+    .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', job.workerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -3,7 +3,7 @@ import type { Logger } from '../../context.js';
 import type { Clock } from '../../lib/clock.js';
 import type { DialectHelpers } from '../../storage/dialect/types.js';
 import type { DB, JobRow } from '../../storage/schema.js';
-import { claimDueJobs, type JobOutcome, releaseJob } from './lease.js';
+import { claimDueJobs, type JobOutcome, releaseJob, renewLease } from './lease.js';
 
 /** What a handler is given besides its payload. */
 export interface JobContext {
@@ -12,6 +12,12 @@ export interface JobContext {
   now: Date;
   log: Logger;
   job: { id: number; kind: string; attempts: number; uniqueKey: string | null };
+  /**
+   * Extends this job's lease by the worker's lease time from now, for handlers that may run
+   * longer than one lease: call it now and then. False means the lease was lost (another worker
+   * took the job): stop without writing anything more.
+   */
+  renewLease(): Promise<boolean>;
 }
 
 /**
@@ -71,7 +77,7 @@ export async function runDueJobs(deps: RunDeps, handlers: JobHandlers, options: 
     limit: options.batch,
     kinds: Object.keys(handlers),
   });
-  const outcomes = await Promise.all(jobs.map((job) => runOne(deps, handlers[job.kind]!, job, options.workerId)));
+  const outcomes = await Promise.all(jobs.map((job) => runOne(deps, handlers[job.kind]!, job, options)));
   return {
     claimed: jobs.length,
     done: outcomes.filter((o) => o === 'done' || o === 'recur').length,
@@ -80,14 +86,15 @@ export async function runDueJobs(deps: RunDeps, handlers: JobHandlers, options: 
   };
 }
 
-async function runOne(deps: RunDeps, handler: JobHandler, job: JobRow, workerId: string): Promise<JobOutcome['kind']> {
+async function runOne(deps: RunDeps, handler: JobHandler, job: JobRow, options: RunOptions): Promise<JobOutcome['kind']> {
+  const workerId = options.workerId;
   const maxAttempts = handler.maxAttempts ?? JOB_RETRY.maxAttempts;
   let outcome: JobOutcome;
   if (!handler.everyMs && job.attempts > maxAttempts) {
     // Claimed again after its lease expired too often: the job itself keeps killing workers.
     outcome = { kind: 'failed', error: job.last_error ?? `gave up after ${maxAttempts} tries that never finished` };
   } else {
-    outcome = await attempt(deps, handler, job, maxAttempts);
+    outcome = await attempt(deps, handler, job, maxAttempts, options);
   }
   const kept = await releaseJob(deps.db, { id: job.id, workerId }, outcome, deps.clock.now());
   if (!kept) deps.log.warn({ job: job.id, kind: job.kind }, 'job lease expired before it finished; another worker has it');
@@ -97,7 +104,7 @@ async function runOne(deps: RunDeps, handler: JobHandler, job: JobRow, workerId:
   return outcome.kind;
 }
 
-async function attempt(deps: RunDeps, handler: JobHandler, job: JobRow, maxAttempts: number): Promise<JobOutcome> {
+async function attempt(deps: RunDeps, handler: JobHandler, job: JobRow, maxAttempts: number, options: RunOptions): Promise<JobOutcome> {
   const started = deps.clock.now();
   try {
     const payload: unknown = JSON.parse(job.payload);
@@ -106,6 +113,7 @@ async function attempt(deps: RunDeps, handler: JobHandler, job: JobRow, maxAttem
       now: started,
       log: deps.log,
       job: { id: job.id, kind: job.kind, attempts: job.attempts, uniqueKey: job.unique_key },
+      renewLease: () => renewLease(deps.db, { id: job.id, workerId: options.workerId }, new Date(deps.clock.now().getTime() + options.leaseMs)),
     });
     if (handler.everyMs) return { kind: 'recur', at: new Date(deps.clock.now().getTime() + handler.everyMs), error: null };
     return { kind: 'done' };
