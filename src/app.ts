@@ -102,6 +102,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       clock: ctx.clock,
       invalidator,
       assets: { stylesheet: versionedAssetUrl('assets/admin.css'), script: versionedAssetUrl('assets/admin.js') },
+      imports: { dataDir: ctx.config.dataDir, maxMb: ctx.config.importMaxMb },
     }, ADMIN_SECTIONS),
   );
   await app.register(stripeWebhookRoutes({

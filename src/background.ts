@@ -4,6 +4,7 @@ import {
   createWorker, type JobHandlers, purgeExpiredSessions, purgeFinishedJobs, purgeOldRateLimits, purgePasswordResets,
   type Sweep, type WorkerOptions,
 } from './features/jobs/index.js';
+import { importJobHandlers } from './features/import/index.js';
 import { createMailTransport, deliverPendingMail, MAIL_DELIVERY, type MailTransport, purgeSentMail } from './features/mail/index.js';
 import { publishDuePosts } from './features/posts/index.js';
 
@@ -52,7 +53,7 @@ export function createBackground(ctx: AppContext, options: BackgroundOptions = {
   const worker = createWorker(
     deps,
     {
-      handlers: { ...JOB_HANDLERS, ...handlers },
+      handlers: { ...JOB_HANDLERS, ...importJobHandlers({ dataDir: ctx.config.dataDir, clock: ctx.clock }), ...handlers },
       sweeps: withCache(sweeps ?? SWEEPS),
       pollers: [{ name: 'mail', run: () => deliverPendingMail({ ...deps, transport, from: ctx.config.mailFrom }) }],
     },

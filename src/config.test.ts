@@ -29,6 +29,7 @@ describe('configuration', () => {
       pageCache: true,
       pageCacheMb: 32,
       workers: 1,
+      importMaxMb: 1024,
       stripeSecretKey: '',
       stripeWebhookSecret: '',
     });
@@ -63,6 +64,7 @@ describe('configuration', () => {
       pageCache: true,
       pageCacheMb: 32,
       workers: 1,
+      importMaxMb: 1024,
       stripeSecretKey: 'sk_test_123',
       stripeWebhookSecret: 'whsec_456',
     });
@@ -73,6 +75,12 @@ describe('configuration', () => {
     expect(loadConfig({ PAGE_CACHE: 'ON' }).pageCache).toBe(true);
     expect(() => loadConfig({ PAGE_CACHE: 'maybe' })).toThrow(/^PAGE_CACHE="maybe" must be on or off/);
     expect(() => loadConfig({ PAGE_CACHE_MB: '-1' })).toThrow(/^PAGE_CACHE_MB="-1" must be a whole number of megabytes/);
+  });
+
+  it('bounds the admin import upload with IMPORT_MAX_MB, refusing zero and what is not a number', () => {
+    expect(loadConfig({ IMPORT_MAX_MB: '50' }).importMaxMb).toBe(50);
+    expect(() => loadConfig({ IMPORT_MAX_MB: '0' })).toThrow(/^IMPORT_MAX_MB="0" must be a whole number of megabytes from 1 to 99999/);
+    expect(() => loadConfig({ IMPORT_MAX_MB: '1GB' })).toThrow(/^IMPORT_MAX_MB="1GB" must be a whole number of megabytes/);
   });
 
   it('accepts smtp:// as well as smtps:// for SMTP_URL, and a bare address for MAIL_FROM', () => {

@@ -49,6 +49,11 @@ export const CONFIG_KEYS = {
     default: '1',
     description: 'Processes that serve the site (serve --workers): 1 to 64, or auto for one per CPU; more than 1 needs PostgreSQL',
   },
+  importMaxMb: {
+    env: 'IMPORT_MAX_MB',
+    default: '1024',
+    description: 'Largest file the admin import page accepts, in megabytes (1 to 99999); the command line has no limit',
+  },
   stripeSecretKey: {
     env: 'STRIPE_SECRET_KEY',
     default: '',
@@ -119,6 +124,12 @@ const schema = z.object({
     .regex(/^\d{1,5}$/, 'must be a whole number of megabytes (0 to 99999)')
     .transform(Number),
   workers: workersSchema,
+  importMaxMb: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'must be a whole number of megabytes from 1 to 99999')
+    .transform(Number)
+    .refine((n) => n >= 1, 'must be a whole number of megabytes from 1 to 99999'),
   // Secrets: never validated against a pattern, so no error message can ever print one.
   stripeSecretKey: z.string().trim(),
   stripeWebhookSecret: z.string().trim(),
@@ -144,6 +155,8 @@ export interface Config {
   readonly pageCacheMb: number;
   /** Processes serving the site: 1 is this process alone; more are forked by a primary (src/cluster/). */
   readonly workers: number;
+  /** IMPORT_MAX_MB: the largest upload the admin import page takes, in megabytes (at least 1). */
+  readonly importMaxMb: number;
   /** STRIPE_SECRET_KEY; empty: the funding settings' key, if any (features/funding). */
   readonly stripeSecretKey: string;
   /** STRIPE_WEBHOOK_SECRET; empty: the funding settings' secret, if any. */

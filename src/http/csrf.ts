@@ -46,11 +46,22 @@ export function installCsrf(app: FastifyInstance): void {
     if (origin && origin !== 'null' && hostOf(origin) !== request.host) throw new AppError('CSRF', { reason: 'origin' });
     const expected = request.session?.csrfToken ?? request.cookies[CSRF_COOKIE];
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = (typeof body?.[CSRF_FIELD] === 'string' ? body[CSRF_FIELD] : undefined) ?? request.headers[CSRF_HEADER];
+    const sent = (typeof body?.[CSRF_FIELD] === 'string' ? body[CSRF_FIELD] : undefined) ?? request.headers[CSRF_HEADER] ?? multipartToken(request);
     if (!expected || typeof sent !== 'string' || !safeEqual(sent, expected)) {
       throw new AppError('CSRF', { reason: 'token' });
     }
   });
+}
+
+/**
+ * A file upload's body is streamed to disk by its route, after this check: it cannot be read
+ * here. A form with enctype="multipart/form-data" therefore carries the token in its action's
+ * query string (`?_csrf=…`), accepted for multipart requests only.
+ */
+function multipartToken(request: FastifyRequest): string | undefined {
+  if (!request.headers['content-type']?.toLowerCase().startsWith('multipart/form-data')) return undefined;
+  const value = (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function hostOf(origin: string): string | null {

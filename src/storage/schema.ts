@@ -358,6 +358,7 @@ export interface ImportMapTable {
 }
 
 export type ImportRunStatus = 'pending' | 'running' | 'done' | 'failed';
+export type ImportRunPhase = '' | 'check' | 'import';
 
 /** An import started from the admin and run as a background job. */
 export interface ImportRunsTable {
@@ -372,6 +373,12 @@ export interface ImportRunsTable {
   bytes_total: ColumnType<number, number | undefined, number>;
   bytes_read: ColumnType<number, number | undefined, number>;
   items_done: ColumnType<number, number | undefined, number>;
+  /** `check` (reading the file, nothing written), `import` (writing items), '' before the job starts. */
+  phase: ColumnType<ImportRunPhase, ImportRunPhase | undefined, ImportRunPhase>;
+  /** Items in the file, once the check pass has counted them (0 before). */
+  items_total: ColumnType<number, number | undefined, number>;
+  /** JSON of the run's choices (`{"skipPings":true}`), kept so a retry makes the same ones. */
+  options: ColumnType<string, string | undefined, string>;
   /** JSON of the import summary (counts per kind, warnings). */
   summary: ColumnType<string, string | undefined, string>;
   error: string | null;

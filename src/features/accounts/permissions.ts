@@ -17,7 +17,8 @@ export type Permission =
   | 'settings.manage'
   | 'audit.view'
   | 'appeals.manage'       // donation appeals (admins only: they name where money goes)
-  | 'funding.manage';      // drives, the donations ledger (donor emails), manual gifts, Stripe keys: admins only
+  | 'funding.manage'       // drives, the donations ledger (donor emails), manual gifts, Stripe keys: admins only
+  | 'site.import';         // upload a WordPress export to import (it creates users' content, authors, redirects)
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   contributor: ['posts.write_own'],
@@ -28,6 +29,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'taxonomy.manage', 'comments.moderate', 'users.manage', 'settings.manage', 'audit.view',
     'appeals.manage',
     'funding.manage',
+    'site.import',
   ],
 };
 

@@ -16,6 +16,8 @@ export interface AdminDeps {
   /** Told by the services what public pages changed (see features/cache). */
   invalidator?: Invalidator | undefined;
   assets: { stylesheet: string; script: string };
+  /** The admin import page: the data folder (uploads wait in `imports/`) and the largest upload (IMPORT_MAX_MB). */
+  imports: { dataDir: string; maxMb: number };
 }
 
 const NOTICE_COOKIE = 'bs_notice';

@@ -88,6 +88,8 @@ const ROUTES: Route[] = [
   { method: 'POST', url: '/admin/funding/drives/new', allowed: ADMINS },
   { method: 'GET', url: '/admin/funding/settings', allowed: ADMINS },
   { method: 'POST', url: '/admin/funding/settings', allowed: ADMINS },
+  // Importing a WordPress export (src/features/admin/import)
+  { method: 'GET', url: '/admin/import', allowed: ADMINS },
 ];
 
 /** A form that would succeed for a role allowed to send it: refusal must come from the role alone. */
@@ -173,7 +175,8 @@ describe.each(DIALECTS)('what each role may do in the admin on %s', (dialect) =>
     expect(await nav('contributor')).not.toContain('/admin/pages');
     expect(await nav('editor')).toEqual(expect.arrayContaining(['/admin/pages', '/admin/categories', '/admin/tags', '/admin/authors']));
     expect(await nav('editor')).not.toContain('/admin/users');
-    expect(await nav('admin')).toEqual(expect.arrayContaining(['/admin/users', '/admin/settings', '/admin/audit']));
+    expect(await nav('admin')).toEqual(expect.arrayContaining(['/admin/users', '/admin/settings', '/admin/audit', '/admin/import']));
+    expect(await nav('editor')).not.toContain('/admin/import');
   });
 });
 

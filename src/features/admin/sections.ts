@@ -3,6 +3,7 @@ import { appealsSection } from './appeals/index.js';
 import { registerPostRoutes } from './posts/routes.js';
 import { commentSettingsSection, commentsDesk } from './comments/index.js';
 import { fundingSection } from './funding/index.js';
+import { importSection } from './import/index.js';
 import type { AdminSection } from './routes.js';
 import { auditSection, authorsSection, categoriesSection, pagesSection, settingsSection, tagsSection, usersSection } from './site/index.js';
 
@@ -24,4 +25,5 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   commentSettingsSection,
   appealsSection,
   fundingSection,
+  importSection,
 ];

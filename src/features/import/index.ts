@@ -1,4 +1,9 @@
 export { type ImportProgress, importWordpress, type WordpressImportDeps, type WordpressImportOptions } from './wordpress-import.js';
-export { describeSummary, emptySummary, type ImportSummary } from './summary.js';
+export { countsInOrder, describeSummary, emptySummary, type ImportSummary } from './summary.js';
 export { WxrError } from './wxr-reader.js';
 export { registerUploads } from './media-routes.js';
+export { type ImportJobDeps, importJobHandlers } from './import-job.js';
+export {
+  findImportRun, IMPORT_JOB, type ImportRun, type ImportRunOptions, listImportRuns, type NewImportRun, retryImportRun, startImportRun,
+} from './runs.js';
+export { IMPORTS_DIR, removeUpload, storeUpload, type StoredUpload, type UploadStream } from './upload-file.js';

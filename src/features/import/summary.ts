@@ -31,10 +31,14 @@ export function warn(summary: ImportSummary, item: string, message: string): voi
 const ORDER = ['author', 'category', 'tag', 'post', 'page', 'attachment', 'comment', 'pingback', 'trackback', 'redirect', 'file copied'];
 const rank = (kind: string) => (ORDER.includes(kind) ? ORDER.indexOf(kind) : ORDER.length);
 
+/** A bucket's counts in reading order: authors and terms, then items, comments, redirects. */
+export function countsInOrder(bucket: Record<string, number>): [string, number][] {
+  return Object.entries(bucket).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 export function describeSummary(summary: ImportSummary): string[] {
   const list = (bucket: Record<string, number>) =>
-    Object.entries(bucket)
-      .sort(([a], [b]) => rank(a) - rank(b))
+    countsInOrder(bucket)
       .map(([kind, n]) => `${n} ${kind}`)
       .join(', ') || 'nothing';
   const lines = [`Imported: ${list(summary.imported)}.`];

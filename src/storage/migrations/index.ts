@@ -9,6 +9,7 @@ import { mediaImportMap } from './0008-media-import-map.js';
 import { funding } from './0007-funding.js';
 import { appeals } from './0010-appeals.js';
 import { archiveMonths } from './0006-archive-months.js';
+import { importRunProgress } from './0011-import-run-progress.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0007-funding': funding,
   '0010-appeals': appeals,
   '0006-archive-months': archiveMonths,
+  '0011-import-run-progress': importRunProgress,
 };
 
 /** Every migration name, in the order they apply. */

@@ -36,13 +36,14 @@ ${c.hint ? html`<p class="hint" id="${id}-hint">${c.hint}</p>` : ''}
 export const radioGroup = (name: string, legend: string, state: FieldState, choices: Choice[]): SafeHtml => choiceGroup('radio', name, legend, state, choices);
 
 /** A page of a screen: the heading, optional actions beside it, then the content. */
-export function screen(frame: AdminFrame, options: { title: string; current: string; actions?: SafeHtml }, content: SafeHtml): string {
+export function screen(frame: AdminFrame, options: { title: string; current: string; actions?: SafeHtml; refreshSeconds?: number }, content: SafeHtml): string {
   return adminLayout(
     frame,
     options.title,
     html`<div class="screen-head"><h1>${options.title}</h1>${options.actions ? html`<p class="actions">${options.actions}</p>` : ''}</div>
 ${content}`,
     options.current,
+    options.refreshSeconds ? { refreshSeconds: options.refreshSeconds } : {},
   );
 }
 

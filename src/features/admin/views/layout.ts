@@ -26,17 +26,23 @@ const SECTIONS: { path: string; label: string; permission: Permission }[] = [
   { path: '/admin/audit', label: 'Audit log', permission: 'audit.view' },
   { path: '/admin/appeals', label: 'Appeals', permission: 'appeals.manage' },
   { path: '/admin/funding', label: 'Funding', permission: 'funding.manage' },
+  { path: '/admin/import', label: 'Import', permission: 'site.import' },
 ];
 
-/** The admin's HTML document: header with the sections this user may use, then `main`. */
-export function adminLayout(frame: AdminFrame, title: string, main: SafeHtml, current = ''): string {
+/**
+ * The admin's HTML document: header with the sections this user may use, then `main`. With
+ * `refreshSeconds`, the page reloads itself after that long (a page watching work in progress,
+ * without JavaScript).
+ */
+export function adminLayout(frame: AdminFrame, title: string, main: SafeHtml, current = '', options: { refreshSeconds?: number } = {}): string {
   const user = frame.user;
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${title} — ${frame.siteTitle} admin</title>
+${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${String(options.refreshSeconds)}">
+` : ''}<title>${title} — ${frame.siteTitle} admin</title>
 <link rel="stylesheet" href="${frame.stylesheet}">
 <script src="${frame.script}" defer></script>
 </head>

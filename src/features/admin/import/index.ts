@@ -1,0 +1,1 @@
+export { importSection } from './routes.js';
