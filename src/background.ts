@@ -53,7 +53,7 @@ export function createBackground(ctx: AppContext, options: BackgroundOptions = {
   const worker = createWorker(
     deps,
     {
-      handlers: { ...JOB_HANDLERS, ...importJobHandlers({ dataDir: ctx.config.dataDir, clock: ctx.clock }), ...handlers },
+      handlers: { ...JOB_HANDLERS, ...importJobHandlers({ dataDir: ctx.config.dataDir, clock: ctx.clock, invalidator: ctx.pageCache?.invalidator }), ...handlers },
       sweeps: withCache(sweeps ?? SWEEPS),
       pollers: [{ name: 'mail', run: () => deliverPendingMail({ ...deps, transport, from: ctx.config.mailFrom }) }],
     },

@@ -3,6 +3,7 @@ import type { Logger } from '../../context.js';
 import type { Clock } from '../../lib/clock.js';
 import type { DB } from '../../storage/schema.js';
 import { recordAudit } from '../audit/index.js';
+import { EVERYTHING, type Invalidator } from '../cache/index.js';
 import type { JobContext, JobHandlers } from '../jobs/index.js';
 import { IMPORT_JOB } from './runs.js';
 import type { ImportSummary } from './summary.js';
@@ -14,6 +15,11 @@ export interface ImportJobDeps {
   /** The data folder: uploads wait in `imports/`, copied media go to `uploads/`. */
   dataDir: string;
   clock: Clock;
+  /**
+   * Told that every public page may have changed, when a run ends and now and then while it
+   * writes: an import touches too much to name (posts, archives, terms, feeds, the home page).
+   */
+  invalidator?: Invalidator | undefined;
 }
 
 /** How often progress is written to the run (real time: it is a rhythm, not a date). */
@@ -65,6 +71,7 @@ async function runImportJob(deps: ImportJobDeps, payload: unknown, job: JobConte
           if (Date.now() - lastRenewal < RENEW_EVERY_MS) return;
           lastRenewal = Date.now();
           void job.renewLease().then((kept) => void (leaseLost ||= !kept), () => {});
+          void deps.invalidator?.invalidate([EVERYTHING]).catch(() => {});
         },
       },
     );
@@ -138,4 +145,5 @@ async function finish(db: Kysely<DB>, deps: ImportJobDeps, run: { id: number; fi
     }
   });
   if ('summary' in outcome) removeUpload(deps.dataDir, run.file_path);
+  await deps.invalidator?.invalidate([EVERYTHING]);
 }

@@ -20,7 +20,7 @@ describe.each(DIALECTS)('importing a WordPress export from the admin on %s', (di
   let admin: TestBrowser;
   let base: string;
 
-  async function start(config: { importMaxMb?: string } = {}): Promise<void> {
+  async function start(config: { importMaxMb?: string; pageCache?: string } = {}): Promise<void> {
     t = await buildTestApp(dialect, { config });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -55,7 +55,7 @@ describe.each(DIALECTS)('importing a WordPress export from the admin on %s', (di
   const runJobs = () =>
     runDueJobs(
       { db: t.ctx.database.db, helpers: t.ctx.database.helpers, clock: t.clock, log: t.ctx.log },
-      importJobHandlers({ dataDir: t.ctx.config.dataDir, clock: t.clock }),
+      importJobHandlers({ dataDir: t.ctx.config.dataDir, clock: t.clock, invalidator: t.ctx.pageCache?.invalidator }),
       { workerId: 'test-worker', leaseMs: 60_000, batch: 5 },
     );
   const mappedPosts = async () =>
@@ -119,6 +119,17 @@ describe.each(DIALECTS)('importing a WordPress export from the admin on %s', (di
       ['import.upload', 'admin@lantern.example'],
       ['import.finish', 'admin@lantern.example'],
     ]);
+  });
+
+  it('shows the imported posts on a home page the page cache had kept from before the import', async () => {
+    await t.close();
+    await start({ pageCache: 'on' });
+    const before = await t.app.inject('/');
+    expect(before.body).not.toContain('Tram drivers strike for a second day');
+    expect(t.ctx.pageCache!.store.size.entries).toBeGreaterThan(0);
+    await upload(admin, fixture('site-1.2.xml'));
+    await runJobs();
+    expect((await t.app.inject('/')).body).toContain('Tram drivers strike for a second day');
   });
 
   it('imports nothing twice: a second upload of the same file reports everything as already there', async () => {
