@@ -41,7 +41,7 @@ export interface Background {
   stop(): Promise<void>;
 }
 
-/** The background worker of a process, over the context's database and clock. */
+/** The background workers of a process (one for everything, one for imports), over the context's database and clock. */
 export function createBackground(ctx: AppContext, options: BackgroundOptions = {}): Background {
   const { handlers, sweeps, transport: given, ...workerOptions } = options;
   const transport = given ?? createMailTransport(ctx.config);
@@ -53,19 +53,27 @@ export function createBackground(ctx: AppContext, options: BackgroundOptions = {
   const worker = createWorker(
     deps,
     {
-      handlers: { ...JOB_HANDLERS, ...importJobHandlers({ dataDir: ctx.config.dataDir, clock: ctx.clock, invalidator: ctx.pageCache?.invalidator }), ...handlers },
+      handlers: { ...JOB_HANDLERS, ...handlers },
       sweeps: withCache(sweeps ?? SWEEPS),
       pollers: [{ name: 'mail', run: () => deliverPendingMail({ ...deps, transport, from: ctx.config.mailFrom }) }],
     },
     workerOptions,
   );
+  // Imports from the admin can run for many minutes: they get a worker of their own, one at a
+  // time, so mail, publishing and sweeps never wait behind one.
+  const { workerId: _id, ...importOptions } = workerOptions;
+  const importer = createWorker(
+    deps,
+    { handlers: importJobHandlers({ dataDir: ctx.config.dataDir, clock: ctx.clock, invalidator }) },
+    { ...importOptions, batch: 1 },
+  );
   return {
     start: async () => {
       ctx.log.info({ worker: worker.id, mail: transport.description }, 'background worker started');
-      await worker.start();
+      await Promise.all([worker.start(), importer.start()]);
     },
     stop: async () => {
-      await worker.stop();
+      await Promise.all([worker.stop(), importer.stop()]);
       await transport.close();
     },
   };
