@@ -9,9 +9,6 @@ import { loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { enqueueJob, type JobHandlers } from './features/jobs/index.js';
 import { queueMail } from './features/mail/index.js';
-import { createUser } from './features/accounts/index.js';
-import { findImportRun, IMPORTS_DIR, startImportRun } from './features/import/index.js';
-import { wxrFixture } from '../test/wordpress.js';
 import { fixedClock } from './lib/clock.js';
 import { type RunningServer, serve } from './main.js';
 
@@ -137,25 +134,6 @@ describe.each(DIALECTS)('the background worker of a served site on %s', (dialect
         expect((await db.selectFrom('sessions').select('id_hash').execute()).map((r) => r.id_hash)).toEqual(['live']);
         expect((await db.selectFrom('password_resets').select('token_hash').execute()).map((r) => r.token_hash)).toEqual(['unused']);
       });
-    } finally {
-      await server.close();
-    }
-  });
-
-  it('imports a WordPress export uploaded from the admin by itself, on a worker of its own, while mail still goes out', async () => {
-    const server = await start();
-    try {
-      const db = server.ctx.database.db;
-      const userId = await createUser({ db, clock }, { email: 'owner@lantern.example', name: 'Owner', role: 'admin', password: 'correct horse battery staple' });
-      fs.mkdirSync(path.join(t.dataDir, IMPORTS_DIR), { recursive: true });
-      const filePath = path.join(IMPORTS_DIR, 'upload.xml');
-      fs.copyFileSync(wxrFixture('site-1.2.xml'), path.join(t.dataDir, filePath));
-      const runId = await startImportRun(db, { fileName: 'site.xml', filePath, bytes: 1, options: { skipPings: false } }, { userId, actor: 'owner@lantern.example' }, clock.now());
-      await queueMail(db, { to: 'reader@example.org', subject: 'Sent while importing', text: 'Hello', idempotencyKey: 'while-importing' }, clock.now());
-      await vi.waitFor(async () => expect((await findImportRun(db, runId))?.status).toBe('done'), { timeout: 20_000 });
-      expect(await db.selectFrom('posts').select('slug').where('slug', '=', 'tram-strike').executeTakeFirst()).toBeDefined();
-      expect(fs.existsSync(path.join(t.dataDir, filePath))).toBe(false);
-      await vi.waitFor(() => expect(fs.readdirSync(path.join(t.dataDir, 'outbox'))).toHaveLength(1));
     } finally {
       await server.close();
     }

@@ -100,7 +100,7 @@ export async function buildTestApp(
   dialect: DialectName,
   options: {
     now?: string;
-    config?: Partial<Record<'trustProxy' | 'stripeSecretKey' | 'stripeWebhookSecret' | 'pageCache' | 'pageCacheMb' | 'importMaxMb', string>>;
+    config?: Partial<Record<'trustProxy' | 'stripeSecretKey' | 'stripeWebhookSecret' | 'pageCache' | 'pageCacheMb', string>>;
     stripe?: StripeFactory;
     database?: TestDatabase;
   } = {},

@@ -3,10 +3,15 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenUser, TestBrowser } from '../../../../test/admin.js';
-import { buildTestApp, DIALECTS, type TestApp } from '../../../../test/helpers.js';
+import { pino } from 'pino';
+import { buildTestApp, createTestDatabase, DIALECTS, type TestApp } from '../../../../test/helpers.js';
 import { expectValidHtml } from '../../../../test/html.js';
 import { auditTrail } from '../../../../test/site-admin.js';
 import { wxrFixture } from '../../../../test/wordpress.js';
+import { buildApp } from '../../../app.js';
+import { loadConfig } from '../../../config.js';
+import type { AppContext } from '../../../context.js';
+import { fixedClock } from '../../../lib/clock.js';
 import type { DialectName } from '../../../storage/db.js';
 import { IMPORTS_DIR, importJobHandlers } from '../../import/index.js';
 import { runDueJobs } from '../../jobs/index.js';
@@ -20,7 +25,7 @@ describe.each(DIALECTS)('importing a WordPress export from the admin on %s', (di
   let admin: TestBrowser;
   let base: string;
 
-  async function start(config: { importMaxMb?: string; pageCache?: string } = {}): Promise<void> {
+  async function start(config: { pageCache?: string } = {}): Promise<void> {
     t = await buildTestApp(dialect, { config });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -211,9 +216,20 @@ describe.each(DIALECTS)('importing a WordPress export from the admin on %s', (di
   });
 });
 
+/** The app over a fresh database with IMPORT_MAX_MB set (buildTestApp keeps the default). */
+async function appWithUploadLimit(dialect: DialectName, megabytes: number): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  const clock = fixedClock('2026-06-15T12:00:00Z');
+  const config = loadConfig({}, { port: 0, dataDir: database.dataDir, logLevel: 'silent', pageCache: 'off', importMaxMb: megabytes });
+  const ctx: AppContext = { config, database: database.database, clock, log: pino({ level: 'silent' }) };
+  const app = await buildApp(ctx);
+  await app.ready();
+  return { app, ctx, clock, close: async () => { await app.close(); await database.drop(); } };
+}
+
 describe.each(DIALECTS)('the upload limit of the admin import page on %s', (dialect: DialectName) => {
   it('refuses a file larger than IMPORT_MAX_MB with 413 and leaves no partial file behind', async () => {
-    const t = await buildTestApp(dialect, { config: { importMaxMb: '1' } });
+    const t = await appWithUploadLimit(dialect, 1);
     try {
       await t.app.listen({ port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
