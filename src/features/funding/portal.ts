@@ -79,6 +79,8 @@ export async function requestPortalLink(db: Kysely<DB>, input: PortalRequest, no
   if (!z.email().safeParse(email).success || email.length > 254) return { limited: false };
   const perEmail = await hitLimit(db, `funding-portal:email:${sha256(email)}`, PORTAL_LINK.perEmail, now);
   if (!perEmail.allowed) return { limited: false };
+  // Read before knowing whether a mail goes out, so both answers take the same queries up to the mail.
+  const secret = await portalSecret(db);
   const rows = await db.selectFrom('donations')
     .select(['id', 'stripe_customer_id', 'amount_minor', 'currency', 'cancelled_at'])
     .where('donor_email', '=', email).where('source', '=', 'stripe').where('kind', '=', 'monthly')
@@ -92,7 +94,6 @@ export async function requestPortalLink(db: Kysely<DB>, input: PortalRequest, no
   }
   const chosen = [...byCustomer.values()].slice(0, PORTAL_LINK.maxLinks);
   if (chosen.length === 0) return { limited: false };
-  const secret = await portalSecret(db);
   const expires = Math.floor((now.getTime() + PORTAL_LINK.lifetimeMs) / 1000);
   const links = chosen.map((row) => {
     const url = `${input.baseUrl}/donate/manage/portal/?d=${row.id}&x=${expires}&s=${signature(secret, row.id, expires)}`;
