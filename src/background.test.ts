@@ -50,7 +50,7 @@ describe.each(DIALECTS)('the background worker of a served site on %s', (dialect
     clock.set('2026-06-15T13:00:00Z');
     const second = await start();
     try {
-      await vi.waitFor(() => expect(ran).toEqual(['after the restart']));
+      await vi.waitFor(() => expect(ran).toEqual(['after the restart']), { timeout: 10_000 });
     } finally {
       await second.close();
     }
@@ -67,14 +67,14 @@ describe.each(DIALECTS)('the background worker of a served site on %s', (dialect
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await status(soon)).toBe('scheduled');
     clock.set('2026-06-15T12:10:00Z');
-    await vi.waitFor(async () => expect(await status(soon)).toBe('published'));
+    await vi.waitFor(async () => expect(await status(soon)).toBe('published'), { timeout: 10_000 });
     await server.close();
 
     const whileDown = await givenPost(ctx, { status: 'scheduled', publishedAt: '2026-06-15T13:00:00Z' });
     clock.set('2026-06-15T14:00:00Z');
     const restarted = await start();
     try {
-      await vi.waitFor(async () => expect(await status(whileDown)).toBe('published'));
+      await vi.waitFor(async () => expect(await status(whileDown)).toBe('published'), { timeout: 10_000 });
     } finally {
       await restarted.close();
     }
@@ -91,7 +91,7 @@ describe.each(DIALECTS)('the background worker of a served site on %s', (dialect
     await vi.waitFor(async () => {
       const row = await t.database.db.selectFrom('jobs').select('status').where('kind', '=', 'slow').executeTakeFirstOrThrow();
       expect(row.status).toBe('running');
-    });
+    }, { timeout: 10_000, interval: 20 });
     await server.close();
     expect(ran).toEqual(['slow one']);
     const row = await t.database.db.selectFrom('jobs').select('status').where('kind', '=', 'slow').executeTakeFirstOrThrow();
@@ -103,7 +103,7 @@ describe.each(DIALECTS)('the background worker of a served site on %s', (dialect
     try {
       await queueMail(server.ctx.database.db, { to: 'ed@lantern.example', subject: 'Hello', text: 'Hi Ed.', idempotencyKey: 'hello:ed' }, clock.now());
       const folder = path.join(t.dataDir, 'outbox');
-      await vi.waitFor(() => expect(fs.existsSync(folder) && fs.readdirSync(folder)).toEqual([expect.stringMatching(/^20260615T120000Z-\d+\.eml$/)]));
+      await vi.waitFor(() => expect(fs.existsSync(folder) && fs.readdirSync(folder)).toEqual([expect.stringMatching(/^20260615T120000Z-\d+\.eml$/)]), { timeout: 10_000 });
       const eml = fs.readFileSync(path.join(folder, fs.readdirSync(folder)[0]!), 'utf8');
       expect(eml).toContain('From: Broadside <noreply@localhost>');
       expect(eml).toContain('To: ed@lantern.example');
@@ -133,7 +133,7 @@ describe.each(DIALECTS)('the background worker of a served site on %s', (dialect
       await vi.waitFor(async () => {
         expect((await db.selectFrom('sessions').select('id_hash').execute()).map((r) => r.id_hash)).toEqual(['live']);
         expect((await db.selectFrom('password_resets').select('token_hash').execute()).map((r) => r.token_hash)).toEqual(['unused']);
-      });
+      }, { timeout: 10_000 });
     } finally {
       await server.close();
     }

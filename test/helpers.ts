@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,9 @@ import type { StripeFactory } from '../src/features/funding/index.js';
 import { fixedClock } from '../src/lib/clock.js';
 import { type Database, type DialectName, migrateToLatest, openDatabase } from '../src/storage/db.js';
 import { TEST_DATABASE_URL } from './database-url.js';
+import { idlePostgresSchemas, ownTables, resetSchema, takeSnapshot } from './schema-pool.js';
+
+export { ownTables } from './schema-pool.js';
 
 /** Every storage and HTTP test runs once per dialect. */
 export const DIALECTS: DialectName[] = ['sqlite', 'postgres'];
@@ -36,8 +38,10 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadside-test-'));
   if (dialect === 'sqlite') {
-    const database = await openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'broadside.sqlite') });
-    await mustMigrate(database, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const file = path.join(dataDir, 'broadside.sqlite');
+    // A copy of a file migrated once per test file: the same bytes as migrating this one.
+    fs.copyFileSync(await migratedSqliteTemplate(), file);
+    const database = await openDatabase({ kind: 'sqlite', file });
     return {
       database,
       dataDir,
@@ -47,23 +51,55 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       },
     };
   }
-  const schema = `bst_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`create schema "${schema}"`);
+  const reused = idlePostgresSchemas.pop();
+  const schema = reused?.name ?? `bst_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  if (!reused) await adminQuery(`create schema "${schema}"`);
   const database = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL, schema, maxConnections: 4 });
-  await mustMigrate(database, async () => {
-    await adminQuery(`drop schema if exists "${schema}" cascade`);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  let snapshot = reused?.snapshot;
+  if (!snapshot) {
+    await mustMigrate(database, async () => {
+      await adminQuery(`drop schema if exists "${schema}" cascade`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    snapshot = await takeSnapshot(database);
+  }
+  // A schema whose name was handed out (to a child process, say) may still be written to
+  // after the test; it is dropped, never reused.
+  let handedOut = false;
+  let dropped = false;
+  const pooled = { name: schema, snapshot };
   return {
     database,
     dataDir,
-    schema,
+    get schema() {
+      handedOut = true;
+      return schema;
+    },
     drop: async () => {
+      if (dropped) return;
+      dropped = true;
       await database.close();
-      await adminQuery(`drop schema if exists "${schema}" cascade`);
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!handedOut && (await resetSchema(pooled))) idlePostgresSchemas.push(pooled);
+      else await adminQuery(`drop schema if exists "${schema}" cascade`);
     },
   };
+}
+
+let sqliteTemplate: Promise<string> | undefined;
+
+/** A migrated SQLite file, closed (so fully checkpointed, no -wal beside it), made once per test file. */
+function migratedSqliteTemplate(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadside-template-'));
+    const file = path.join(dir, 'broadside.sqlite');
+    const database = await openDatabase({ kind: 'sqlite', file });
+    await mustMigrate(database, async () => fs.rmSync(dir, { recursive: true, force: true }));
+    await database.close();
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    return file;
+  })();
+  return sqliteTemplate;
 }
 
 /** Migrates, or closes the database, runs `cleanup` and rethrows, so a failure leaves nothing behind. */
@@ -125,32 +161,4 @@ export async function buildTestApp(
       await testDb.drop();
     },
   };
-}
-
-/**
- * The tables of this database and their columns. On PostgreSQL only this connection's own
- * schema is read: Kysely's introspector reads every schema on the server, and other test files
- * drop theirs concurrently, which makes it fail with "schema … does not exist".
- */
-export async function ownTables(database: Database): Promise<{ name: string; columns: string[] }[]> {
-  if (database.dialect === 'sqlite') {
-    const tables = await database.db.introspection.getTables({ withInternalKyselyTables: true });
-    return tables
-      .filter((t) => !t.name.startsWith('sqlite_'))
-      .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
-  const { rows } = await sql<{ table_name: string; column_name: string }>`
-    select c.table_name, c.column_name
-    from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-    where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-    order by c.table_name, c.ordinal_position`.execute(database.db);
-  const byTable = new Map<string, string[]>();
-  for (const row of rows) {
-    const columns = byTable.get(row.table_name) ?? [];
-    columns.push(row.column_name);
-    byTable.set(row.table_name, columns);
-  }
-  return [...byTable].map(([name, columns]) => ({ name, columns })).sort((a, b) => a.name.localeCompare(b.name));
 }

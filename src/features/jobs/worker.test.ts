@@ -79,7 +79,7 @@ describe.each(DIALECTS)('the background worker on %s', (dialect) => {
     ];
     const worker = createWorker(deps(), { sweeps }, { sweepEveryMs: 15_000, pollMs: 60_000 });
     await worker.start();
-    await vi.waitFor(() => expect(calls).toEqual([`tidy ${START}`]));
+    await vi.waitFor(() => expect(calls).toEqual([`tidy ${START}`]), { timeout: 10_000 });
     await worker.tick();
     expect(calls).toHaveLength(1);
     clock.advance(15_000);
@@ -97,14 +97,14 @@ describe.each(DIALECTS)('the background worker on %s', (dialect) => {
       const sweepFor = (name: string): Sweep[] => [{ name: 'tidy', run: async () => void calls.push(name) }];
       const a = createWorker(deps(), { sweeps: sweepFor('a') }, { pollMs: 60_000 });
       await a.start();
-      await vi.waitFor(() => expect(calls).toEqual(['a']));
+      await vi.waitFor(() => expect(calls).toEqual(['a']), { timeout: 10_000 });
       const b = createWorker(deps(other), { sweeps: sweepFor('b') }, { pollMs: 60_000 });
       clock.advance(15_000);
       await Promise.all([a.tick(), b.tick()]);
       expect(calls).toHaveLength(2);
       await a.stop();
       await b.start();
-      await vi.waitFor(() => expect(calls).toHaveLength(3));
+      await vi.waitFor(() => expect(calls).toHaveLength(3), { timeout: 10_000 });
       await b.stop();
     } finally {
       await other.close();
@@ -121,8 +121,8 @@ describe.each(DIALECTS)('the background worker on %s', (dialect) => {
     );
     await worker.start();
     await enqueueJob(t.database.db, { kind: 'note', runAt: clock.now(), payload: 'while running' }, clock.now());
-    await vi.waitFor(() => expect(done).toEqual(['while running']));
-    await vi.waitFor(() => expect(polls).toBeGreaterThan(2));
+    await vi.waitFor(() => expect(done).toEqual(['while running']), { timeout: 10_000 });
+    await vi.waitFor(() => expect(polls).toBeGreaterThan(2), { timeout: 10_000 });
     await worker.stop();
     const after = polls;
     await enqueueJob(t.database.db, { kind: 'note', runAt: clock.now(), payload: 'after stop' }, clock.now());
@@ -136,7 +136,7 @@ describe.each(DIALECTS)('the background worker on %s', (dialect) => {
     try {
       const worker = createWorker(deps(), {}, { pollMs: 5_000 });
       await worker.start();
-      await vi.waitFor(() => expect(timers.mock.calls.some((call) => call[1] === 5_000)).toBe(true));
+      await vi.waitFor(() => expect(timers.mock.calls.some((call) => call[1] === 5_000)).toBe(true), { timeout: 10_000 });
       const index = timers.mock.calls.findIndex((call) => call[1] === 5_000);
       expect((timers.mock.results[index]!.value as NodeJS.Timeout).hasRef()).toBe(false);
       await worker.stop();
@@ -155,7 +155,7 @@ describe.each(DIALECTS)('the background worker on %s', (dialect) => {
       { pollMs: 10 },
     );
     await worker.start();
-    await vi.waitFor(() => expect(polls).toBeGreaterThan(2));
+    await vi.waitFor(() => expect(polls).toBeGreaterThan(2), { timeout: 10_000 });
     await worker.stop();
     expect(errors[0]).toMatchObject({ poller: 'grumpy', err: { message: 'SMTP is down' } });
   });
