@@ -11,11 +11,11 @@ export const PASSWORD = 'correct horse battery staple';
  * carries its cost, so signing in verifies it the real way, at a thirtieth of the CPU (the
  * production cost is tested in src/lib/lib.test.ts).
  */
-const cheapHash = (password: string): Promise<string> => hashPassword(password, 1 << 10);
+export const fixtureHash = (password: string): Promise<string> => hashPassword(password, 1 << 10);
 
 /** A user with a known password; returns its id. */
 export async function givenUser(ctx: AppContext, role: Role, email = `${role}@lantern.example`, name = `The ${role}`): Promise<number> {
-  return createUser({ db: ctx.database.db, clock: ctx.clock, hashPassword: cheapHash }, { email, name, role, password: PASSWORD });
+  return createUser({ db: ctx.database.db, clock: ctx.clock, hashPassword: fixtureHash }, { email, name, role, password: PASSWORD });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureHash } from '../../../test/admin.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/helpers.js';
 import { fixedClock } from '../../lib/clock.js';
 import { createUser } from './users.js';
@@ -8,7 +9,7 @@ describe.each(DIALECTS)('keeping an admin on %s', (dialect) => {
   let t: TestDatabase;
   const clock = fixedClock('2026-06-15T12:00:00Z');
   const deps = () => ({ db: t.database.db, clock });
-  const admin = (email: string) => createUser(deps(), { email, name: email, role: 'admin', password: 'correct horse battery' });
+  const admin = (email: string) => createUser({ ...deps(), hashPassword: fixtureHash }, { email, name: email, role: 'admin', password: 'correct horse battery' });
   const enabledAdmins = async () =>
     (await t.database.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute()).length;
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureHash } from '../../../test/admin.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/helpers.js';
 import { AppError } from '../../errors.js';
 import { fixedClock } from '../../lib/clock.js';
@@ -24,7 +25,8 @@ async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, st
 describe.each(DIALECTS)('creating user accounts on %s', (dialect) => {
   let t: TestDatabase;
   const clock = fixedClock('2026-06-15T12:00:00Z');
-  const deps = () => ({ db: t.database.db, clock });
+  // Fixture-cost hashes (see test/admin.ts); the stored-hash test uses the real cost.
+  const deps = () => ({ db: t.database.db, clock, hashPassword: fixtureHash });
   const users = () => t.database.db.selectFrom('users').selectAll().orderBy('id').execute();
 
   beforeEach(async () => {
@@ -50,9 +52,9 @@ describe.each(DIALECTS)('creating user accounts on %s', (dialect) => {
   });
 
   it('stores a scrypt hash that verifies the password and nothing else, never the password itself', async () => {
-    await createUser(deps(), valid);
+    await createUser({ db: t.database.db, clock }, valid);
     const [row] = await users();
-    expect(row!.password_hash).toMatch(/^scrypt\$/);
+    expect(row!.password_hash).toMatch(/^scrypt\$32768\$/);
     expect(row!.password_hash).not.toContain(PASSWORD);
     expect(await verifyPassword(PASSWORD, row!.password_hash)).toBe(true);
     expect(await verifyPassword(`${PASSWORD}!`, row!.password_hash)).toBe(false);

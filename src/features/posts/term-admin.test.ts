@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureHash } from '../../../test/admin.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/helpers.js';
 import { AppError } from '../../errors.js';
 import { fixedClock } from '../../lib/clock.js';
@@ -14,7 +15,7 @@ describe.each(DIALECTS)('saving categories, tags and authors at the same moment 
 
   beforeEach(async () => {
     t = await createTestDatabase(dialect);
-    const userId = await createUser(deps(), { email: 'ed@lantern.example', name: 'Ed', role: 'editor', password: 'correct horse battery' });
+    const userId = await createUser({ ...deps(), hashPassword: fixtureHash }, { email: 'ed@lantern.example', name: 'Ed', role: 'editor', password: 'correct horse battery' });
     actor = { userId, actor: 'ed@lantern.example' };
   });
   afterEach(async () => t.drop());
