@@ -12,8 +12,9 @@ const MIN_BYTES = 1024;
 /**
  * Compresses `body` (the page as served with the ETag `etag`) once, off the request (zlib's
  * thread pool), and attaches the gzip and brotli variants to the page while the store still
- * holds it. Starts nothing when that ETag is already compressed or being compressed. Rejects
- * only on a zlib failure (the page is then served uncompressed).
+ * holds it. Starts nothing when that ETag is already compressed or being compressed, and keeps
+ * nothing when a later compression started meanwhile (its body is the newer one). Rejects only
+ * on a zlib failure (the page is then served uncompressed).
  */
 export async function compressLater(store: PageStore, key: string, page: CachedPage, etag: string, body: Buffer): Promise<void> {
   if (body.length < MIN_BYTES || page.compressed?.etag === etag || page.compressing === etag) return;
@@ -29,6 +30,8 @@ export async function compressLater(store: PageStore, key: string, page: CachedP
         },
       }),
     ]);
+    // A compression started later (the sidebar changed meanwhile) is of the newer body.
+    if (page.compressing !== etag) return;
     page.compressed = { etag, gzip: gz, br };
     // Counted against the bound; when that evicts the page, nothing serves these any more.
     store.refit(key, page);
@@ -46,7 +49,9 @@ export async function deflateLater(store: PageStore, key: string, page: CachedPa
   if (length < MIN_BYTES || page.deflated?.etag === etag || page.compressing === etag) return;
   page.compressing = etag;
   try {
-    page.deflated = { etag, segments: await deflateSegments(segments) };
+    const deflated = await deflateSegments(segments);
+    if (page.compressing !== etag) return;
+    page.deflated = { etag, segments: deflated };
     store.refit(key, page);
   } finally {
     if (page.compressing === etag) delete page.compressing;
