@@ -13,7 +13,7 @@ import { adjacentPosts, findPublishedPost, renderArticle } from '../posts/index.
 import type { CommentDraft } from './model.js';
 import { submitComment } from './rules.js';
 import { commentSecret, idsFromPendingCookie, pendingCookieValue } from './secret.js';
-import { loadCommentSection, type SectionRequest } from './section.js';
+import { loadCommentSection, type SectionDeps, type SectionRequest } from './section.js';
 import { countApprovedComments, findCommentablePost, listPostComments } from './storage.js';
 import { registerSubscriptionRoutes } from './subscription-routes.js';
 import { commentFeedLinkTags } from './feed-links.js';
@@ -49,7 +49,7 @@ const sectionQuery = z.object({
  * comments, CSRF token, reply target, page) is added here. Must be installed before
  * @fastify/cookie's own onSend hook, so the CSRF cookie it may set is still written.
  */
-export function installCommentSlots(app: FastifyInstance, deps: { db: Kysely<DB>; clock: Clock }): void {
+export function installCommentSlots(app: FastifyInstance, deps: SectionDeps): void {
   app.addHook('onSend', async (request, reply, sent) => {
     if (typeof sent !== 'string') return sent;
     const payload = sent.includes('<!--teaser-comments:') ? await fillTeaserCounts(deps.db, sent) : sent;

@@ -1,13 +1,28 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock.js';
 import type { SafeHtml } from '../../lib/html.js';
+import { createVersionedMemo, type VersionedMemo } from '../../lib/versioned-memo.js';
 import type { DB } from '../../storage/schema.js';
 import { loadSettings } from '../site/index.js';
+import type { PublicComment } from './model.js';
 import { commentsOpen } from './rules.js';
 import { commentSecret, formTokenFor, idsFromPendingCookie } from './secret.js';
 import { type CommentablePost, findCommentablePost, listPostComments } from './storage.js';
 import { buildThreads, findInThreads, pageOfThreads } from './thread.js';
 import { type CommentFormState, renderCommentSection } from './views.js';
+
+export interface SectionDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  /** Remembers each post's approved comments while the data version holds (see `commentsMemo`). */
+  memo?: VersionedMemo<PublicComment[]>;
+}
+
+/** The memo for `SectionDeps.memo`, over the database's `dataVersion`. */
+export function commentsMemo(dataVersion: () => string | null): VersionedMemo<PublicComment[]> {
+  // A hot article has hundreds of comments: keep the lists of a few dozen posts at most.
+  return createVersionedMemo<PublicComment[]>(dataVersion, 64);
+}
 
 /** What one visitor's request adds to the comment section of a post. */
 export interface SectionRequest {
@@ -28,7 +43,7 @@ export interface SectionRequest {
  * comments marked, their form state.
  */
 export async function loadCommentSection(
-  deps: { db: Kysely<DB>; clock: Clock },
+  deps: SectionDeps,
   postOrId: number | CommentablePost,
   request: SectionRequest,
 ): Promise<{ section: SafeHtml; count: number; post: CommentablePost; open: boolean } | null> {
@@ -40,7 +55,10 @@ export async function loadCommentSection(
   ]);
   if (!post) return null;
   const rules = settings.comments;
-  const comments = await listPostComments(deps.db, post.id, idsFromPendingCookie(secret, request.ownCookie));
+  const ownIds = idsFromPendingCookie(secret, request.ownCookie);
+  // Only the approved comments, the same for every reader, are remembered.
+  const read = async () => ({ value: await listPostComments(deps.db, post.id, ownIds), until: null });
+  const comments = deps.memo && ownIds.length === 0 ? await deps.memo(String(post.id), now.toISOString(), read) : (await read()).value;
   const count = comments.filter((c) => c.status === 'approved').length;
   const all = buildThreads(comments);
   const wanted = Math.max(1, request.page);
