@@ -41,9 +41,19 @@ export function monthYearName(year: number, month: number, language: string): st
   return name;
 }
 
+// The calendar names every linked day of its month on every page: remember those too.
+const dayNames = new Map<string, string>();
+
 /** "15 January 2014" / "15 января 2014 г.". */
 export function dayName(year: number, month: number, day: number, language: string): string {
-  return formatter(language, { dateStyle: 'long' }).format(utc(year, month, day));
+  const key = `${language}|${year}|${month}|${day}`;
+  let name = dayNames.get(key);
+  if (name === undefined) {
+    name = formatter(language, { dateStyle: 'long' }).format(utc(year, month, day));
+    if (dayNames.size >= 50_000) dayNames.clear();
+    dayNames.set(key, name);
+  }
+  return name;
 }
 
 export interface WeekdayName {
