@@ -8,7 +8,7 @@ import { wxrFixture } from '../test/wordpress.js';
 import { loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { createUser } from './features/accounts/index.js';
-import { findImportRun, IMPORTS_DIR, startImportRun } from './features/import/index.js';
+import { findImportRun, IMPORTS_DIR, importsFolderId, startImportRun } from './features/import/index.js';
 import { queueMail } from './features/mail/index.js';
 import { fixedClock } from './lib/clock.js';
 import { serve } from './main.js';
@@ -32,7 +32,7 @@ describe.each(DIALECTS)('imports uploaded from the admin, in a served site on %s
       fs.mkdirSync(path.join(t.dataDir, IMPORTS_DIR), { recursive: true });
       const filePath = path.join(IMPORTS_DIR, 'upload.xml');
       fs.copyFileSync(wxrFixture('site-1.2.xml'), path.join(t.dataDir, filePath));
-      const runId = await startImportRun(db, { fileName: 'site.xml', filePath, bytes: 1, options: { skipPings: false } }, { userId, actor: 'owner@lantern.example' }, clock.now());
+      const runId = await startImportRun(db, { fileName: 'site.xml', filePath, bytes: 1, options: { skipPings: false }, folder: importsFolderId(t.dataDir) }, { userId, actor: 'owner@lantern.example' }, clock.now());
       await queueMail(db, { to: 'reader@example.org', subject: 'Sent while importing', text: 'Hello', idempotencyKey: 'while-importing' }, clock.now());
       await vi.waitFor(async () => expect((await findImportRun(db, runId))?.status).toBe('done'), { timeout: 20_000 });
       expect(await db.selectFrom('posts').select('slug').where('slug', '=', 'tram-strike').executeTakeFirst()).toBeDefined();

@@ -377,7 +377,10 @@ export interface ImportRunsTable {
   phase: ColumnType<ImportRunPhase, ImportRunPhase | undefined, ImportRunPhase>;
   /** Items in the file, once the check pass has counted them (0 before). */
   items_total: ColumnType<number, number | undefined, number>;
-  /** JSON of the run's choices (`{"skipPings":true}`), kept so a retry makes the same ones. */
+  /**
+   * JSON of the run's choices and the imports folder holding its file
+   * (`{"skipPings":true,"folder":"…"}`), kept so a retry makes the same ones on a process that has the file.
+   */
   options: ColumnType<string, string | undefined, string>;
   /** JSON of the import summary (counts per kind, warnings). */
   summary: ColumnType<string, string | undefined, string>;

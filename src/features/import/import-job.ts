@@ -5,9 +5,9 @@ import type { DB } from '../../storage/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { EVERYTHING, type Invalidator } from '../cache/index.js';
 import type { JobContext, JobHandlers } from '../jobs/index.js';
-import { IMPORT_JOB } from './runs.js';
+import { importJobKind } from './runs.js';
 import type { ImportSummary } from './summary.js';
-import { removeUpload, uploadPath } from './upload-file.js';
+import { importsFolderId, removeUpload, uploadPath } from './upload-file.js';
 import { type ImportProgress, importWordpress } from './wordpress-import.js';
 import { WxrError } from './wxr-reader.js';
 
@@ -37,7 +37,8 @@ const RENEW_EVERY_MS = 30_000;
  */
 export function importJobHandlers(deps: ImportJobDeps): JobHandlers {
   return {
-    [IMPORT_JOB]: { maxAttempts: 3, run: (payload, job) => runImportJob(deps, payload, job) },
+    // Only the runs whose file is in this process's imports folder (several hosts may share a database).
+    [importJobKind(importsFolderId(deps.dataDir))]: { maxAttempts: 3, run: (payload, job) => runImportJob(deps, payload, job) },
   };
 }
 

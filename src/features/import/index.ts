@@ -4,6 +4,6 @@ export { WxrError } from './wxr-reader.js';
 export { registerUploads } from './media-routes.js';
 export { type ImportJobDeps, importJobHandlers } from './import-job.js';
 export {
-  findImportRun, IMPORT_JOB, type ImportRun, type ImportRunOptions, listImportRuns, type NewImportRun, retryImportRun, startImportRun,
+  findImportRun, IMPORT_JOB, importJobKind, type ImportRun, type ImportRunOptions, listImportRuns, type NewImportRun, retryImportRun, startImportRun,
 } from './runs.js';
-export { IMPORTS_DIR, removeUpload, storeUpload, type StoredUpload, type UploadStream } from './upload-file.js';
+export { IMPORTS_DIR, importsFolderId, removeUpload, storeUpload, type StoredUpload, type UploadStream } from './upload-file.js';

@@ -4,8 +4,11 @@ import { type AuditActor, recordAudit } from '../audit/index.js';
 import { enqueueJob } from '../jobs/index.js';
 import { emptySummary, type ImportSummary } from './summary.js';
 
-/** The job kind that runs an admin upload (see import-job.ts). */
+/** The job kinds that run admin uploads: this prefix and the imports folder holding the file (see import-job.ts). */
 export const IMPORT_JOB = 'import-run';
+
+/** The job kind of uploads stored in the imports folder `folder` (importsFolderId). */
+export const importJobKind = (folder: string): string => `${IMPORT_JOB}:${folder}`;
 
 /** The choices made on the import page, kept with the run so a retry makes the same ones. */
 export interface ImportRunOptions {
@@ -27,6 +30,8 @@ export interface ImportRun {
   itemsDone: number;
   itemsTotal: number;
   options: ImportRunOptions;
+  /** The imports folder holding the file (importsFolderId), so a retry goes to a process that has it. */
+  folder: string;
   /** Empty until the run is done. */
   summary: ImportSummary;
   /** Why a failed run stopped (`line 12, column 3: …` for a malformed file). */
@@ -51,7 +56,7 @@ function toRun(row: Row): ImportRun {
     bytesRead: Number(row.bytes_read),
     itemsDone: Number(row.items_done),
     itemsTotal: Number(row.items_total),
-    options: { skipPings: false, ...(JSON.parse(row.options) as Partial<ImportRunOptions>) },
+    ...parseOptions(row.options),
     summary: { ...emptySummary(), ...(JSON.parse(row.summary) as Partial<ImportSummary>) },
     error: row.error,
     userId: row.user_id,
@@ -61,12 +66,20 @@ function toRun(row: Row): ImportRun {
   };
 }
 
+/** `import_runs.options` holds the choices and, beside them, the folder of the file. */
+function parseOptions(json: string): { options: ImportRunOptions; folder: string } {
+  const { folder, skipPings } = JSON.parse(json) as { folder?: string; skipPings?: boolean };
+  return { options: { skipPings: skipPings ?? false }, folder: folder ?? '' };
+}
+
 export interface NewImportRun {
   fileName: string;
   /** Where the upload was stored, relative to the data folder. */
   filePath: string;
   bytes: number;
   options: ImportRunOptions;
+  /** The imports folder the file was stored in (importsFolderId). */
+  folder: string;
 }
 
 /**
@@ -84,7 +97,7 @@ export async function startImportRun(db: Kysely<DB>, input: NewImportRun, actor:
         file_path: input.filePath,
         status: 'pending',
         bytes_total: input.bytes,
-        options: JSON.stringify(input.options),
+        options: JSON.stringify({ ...input.options, folder: input.folder }),
         user_id: actor.userId,
         error: null,
         created_at: at,
@@ -93,7 +106,7 @@ export async function startImportRun(db: Kysely<DB>, input: NewImportRun, actor:
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await enqueueJob(trx, { kind: IMPORT_JOB, runAt: now, payload: { runId: id } }, now);
+    await enqueueJob(trx, { kind: importJobKind(input.folder), runAt: now, payload: { runId: id } }, now);
     await recordAudit(trx, { action: 'import.upload', subject: `import:${id}`, ...actor, details: { file: input.fileName, bytes: input.bytes, skipPings: input.options.skipPings } }, now);
     return id;
   });
@@ -106,14 +119,15 @@ export async function startImportRun(db: Kysely<DB>, input: NewImportRun, actor:
 export async function retryImportRun(db: Kysely<DB>, id: number, actor: AuditActor, now: Date): Promise<boolean> {
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const result = await trx
+    const row = await trx
       .updateTable('import_runs')
       .set({ status: 'pending', phase: '', error: null, bytes_read: 0, items_done: 0, updated_at: at, finished_at: null })
       .where('id', '=', id)
       .where('status', '=', 'failed')
+      .returning('options')
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return false;
-    await enqueueJob(trx, { kind: IMPORT_JOB, runAt: now, payload: { runId: id } }, now);
+    if (!row) return false;
+    await enqueueJob(trx, { kind: importJobKind(parseOptions(row.options).folder), runAt: now, payload: { runId: id } }, now);
     await recordAudit(trx, { action: 'import.retry', subject: `import:${id}`, ...actor }, now);
     return true;
   });

@@ -74,6 +74,24 @@ function notXml(): AppError {
   return new AppError('VALIDATION', { fields: { file: 'This is not an XML file: choose the .xml file WordPress made at Tools → Export' } });
 }
 
+/**
+ * The identity of this data folder's imports folder: a random name kept in `imports/.folder-id`,
+ * made on first use. Processes that share the data folder (one host, or hosts mounting the same
+ * folder) share it; a host with a folder of its own has its own. Import jobs are enqueued under
+ * it, so only a process that can read the uploaded file claims its job.
+ */
+export function importsFolderId(dataDir: string): string {
+  const dir = path.join(dataDir, IMPORTS_DIR);
+  const file = path.join(dir, '.folder-id');
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.writeFileSync(file, randomToken(9), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 /** Removes an upload; a file already gone is not an error. */
 export function removeUpload(dataDir: string, relativePath: string): void {
   fs.rmSync(path.join(dataDir, relativePath), { force: true });

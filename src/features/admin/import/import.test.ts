@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,7 +57,7 @@ describe.each(DIALECTS)('importing a WordPress export from the admin on %s', (di
   }
 
   const fixture = (name: string) => ({ name, content: new Uint8Array(fs.readFileSync(wxrFixture(name))) });
-  const waiting = () => (fs.existsSync(path.join(t.ctx.config.dataDir, IMPORTS_DIR)) ? fs.readdirSync(path.join(t.ctx.config.dataDir, IMPORTS_DIR)) : []);
+  const waiting = () => uploadsIn(t.ctx.config.dataDir);
   const runJobs = () =>
     runDueJobs(
       { db: t.ctx.database.db, helpers: t.ctx.database.helpers, clock: t.clock, log: t.ctx.log },
@@ -84,6 +85,15 @@ describe.each(DIALECTS)('importing a WordPress export from the admin on %s', (di
     expect(before.body).toContain('Status: <strong>waiting to start</strong>');
     expect(before.body).toContain('<meta http-equiv="refresh" content="2">');
     expect(await t.app.inject('/2019/05/tram-strike/').then((r) => r.statusCode)).toBe(404);
+
+    // A process with another data folder (another host) cannot read the file: it leaves the job alone.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'broadside-elsewhere-'));
+    try {
+      const other = importJobHandlers({ dataDir: elsewhere, clock: t.clock });
+      expect(await runDueJobs({ db: t.ctx.database.db, helpers: t.ctx.database.helpers, clock: t.clock, log: t.ctx.log }, other, { workerId: 'elsewhere', leaseMs: 60_000, batch: 5 })).toMatchObject({ claimed: 0 });
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
 
     // Watch the page while the job runs, as the admin's browser does every 2 s.
     const job = runJobs();
@@ -216,6 +226,12 @@ describe.each(DIALECTS)('importing a WordPress export from the admin on %s', (di
   });
 });
 
+/** The uploads waiting in a data folder's imports folder (not its .folder-id). */
+function uploadsIn(dataDir: string): string[] {
+  const dir = path.join(dataDir, IMPORTS_DIR);
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => !name.startsWith('.')) : [];
+}
+
 /** The app over a fresh database with IMPORT_MAX_MB set (buildTestApp keeps the default). */
 async function appWithUploadLimit(dialect: DialectName, megabytes: number): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
@@ -243,8 +259,7 @@ describe.each(DIALECTS)('the upload limit of the admin import page on %s', (dial
       const sent = await fetch(`${base}/admin/import?_csrf=${encodeURIComponent(admin.csrf)}`, { method: 'POST', body: form, headers: { cookie: admin.cookieHeader }, redirect: 'manual' });
       expect(sent.status).toBe(413);
       expect(await sent.text()).toContain('The file is larger than 1 MB, the most this site accepts here (IMPORT_MAX_MB).');
-      const dir = path.join(t.ctx.config.dataDir, IMPORTS_DIR);
-      expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+      expect(uploadsIn(t.ctx.config.dataDir)).toEqual([]);
       expect(await t.ctx.database.db.selectFrom('import_runs').select('id').execute()).toEqual([]);
     } finally {
       await t.close();

@@ -1,5 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
-import { findImportRun, listImportRuns, removeUpload, retryImportRun, startImportRun } from '../../import/index.js';
+import { findImportRun, importsFolderId, listImportRuns, removeUpload, retryImportRun, startImportRun } from '../../import/index.js';
 import { loadSettings } from '../../site/index.js';
 import { adminFrame, flash, sendPage } from '../context.js';
 import { actorOf, guardedSection, orNotFound, routeId } from '../site/shared.js';
@@ -38,7 +38,8 @@ export const importSection = guardedSection('site.import', (app, deps) => {
       if (!form.ok) return showForm(request, reply, { values: { pings: 'keep', ...form.values }, errors: form.errors }, form.status);
       let id: number;
       try {
-        id = await startImportRun(deps.db, { fileName: form.fileName, filePath: form.stored.relativePath, bytes: form.stored.bytes, options: form.options }, actor, deps.clock.now());
+        const input = { fileName: form.fileName, filePath: form.stored.relativePath, bytes: form.stored.bytes, options: form.options, folder: importsFolderId(deps.imports.dataDir) };
+        id = await startImportRun(deps.db, input, actor, deps.clock.now());
       } catch (error) {
         removeUpload(deps.imports.dataDir, form.stored.relativePath);
         throw error;
