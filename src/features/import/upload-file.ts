@@ -52,8 +52,11 @@ export async function storeUpload(stream: UploadStream, options: { dataDir: stri
       done();
     },
   });
+  // Created before streaming starts, so a refusal at any moment finds the file there to remove
+  // (a stream opening it asynchronously could create it after the removal).
+  const fd = fs.openSync(target, 'wx');
   try {
-    await pipeline(stream, check, fs.createWriteStream(target, { flags: 'wx' }));
+    await pipeline(stream, check, fs.createWriteStream(target, { fd }));
     if (stream.truncated) throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: options.maxBytes });
   } catch (error) {
     fs.rmSync(target, { force: true });
