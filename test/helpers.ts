@@ -13,7 +13,7 @@ import type { StripeFactory } from '../src/features/funding/index.js';
 import { fixedClock } from '../src/lib/clock.js';
 import { type Database, type DialectName, migrateToLatest, openDatabase } from '../src/storage/db.js';
 import { TEST_DATABASE_URL } from './database-url.js';
-import { idlePostgresSchemas, ownTables, resetSchema, takeSnapshot } from './schema-pool.js';
+import { idlePostgresSchemas, migratedSqliteTemplate, ownTables, resetSchema, takeSnapshot } from './schema-pool.js';
 
 export { ownTables } from './schema-pool.js';
 
@@ -86,24 +86,8 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   };
 }
 
-let sqliteTemplate: Promise<string> | undefined;
-
-/** A migrated SQLite file, closed (so fully checkpointed, no -wal beside it), made once per test file. */
-function migratedSqliteTemplate(): Promise<string> {
-  sqliteTemplate ??= (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadside-template-'));
-    const file = path.join(dir, 'broadside.sqlite');
-    const database = await openDatabase({ kind: 'sqlite', file });
-    await mustMigrate(database, async () => fs.rmSync(dir, { recursive: true, force: true }));
-    await database.close();
-    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-    return file;
-  })();
-  return sqliteTemplate;
-}
-
 /** Migrates, or closes the database, runs `cleanup` and rethrows, so a failure leaves nothing behind. */
-async function mustMigrate(database: Database, cleanup: () => Promise<void>): Promise<void> {
+export async function mustMigrate(database: Database, cleanup: () => Promise<void>): Promise<void> {
   const outcome = await migrateToLatest(database);
   if (!outcome.error) return;
   await database.close();

@@ -1,6 +1,6 @@
 import { afterAll } from 'vitest';
-import { dropIdlePostgresSchemas } from './schema-pool.js';
+import { releaseTestDatabases } from './schema-pool.js';
 
-// Test databases on PostgreSQL are reused within a file (see createTestDatabase); whatever is
-// left idle when the file ends is dropped here, so no schema outlives its file.
-afterAll(dropIdlePostgresSchemas);
+// Test databases are made from a per-file SQLite template and reused PostgreSQL schemas (see
+// ./schema-pool.ts); both are removed when the file ends, so nothing outlives its file.
+afterAll(releaseTestDatabases);

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../src/storage/db.js';
+import { type Database, migrateToLatest, openDatabase } from '../src/storage/db.js';
 import { TEST_DATABASE_URL } from './database-url.js';
 
 /**
@@ -78,8 +81,43 @@ export async function resetSchema({ name, snapshot }: PooledSchema): Promise<boo
   }
 }
 
-/** Drops the schemas kept for reuse; runs after every test file. */
-export async function dropIdlePostgresSchemas(): Promise<void> {
+let sqliteTemplate: { dir: string; file: Promise<string> } | undefined;
+
+/**
+ * A migrated SQLite file, closed (so fully checkpointed, no -wal beside it), made once per test
+ * file; each SQLite test database starts as a copy of it, the same bytes as migrating anew.
+ */
+export function migratedSqliteTemplate(): Promise<string> {
+  if (!sqliteTemplate) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadside-template-'));
+    const file = path.join(dir, 'broadside.sqlite');
+    sqliteTemplate = {
+      dir,
+      file: (async () => {
+        const database = await openDatabase({ kind: 'sqlite', file });
+        const outcome = await migrateToLatest(database);
+        await database.close();
+        if (outcome.error) throw outcome.error;
+        return file;
+      })(),
+    };
+  }
+  return sqliteTemplate.file;
+}
+
+/** Removes the SQLite template and drops the PostgreSQL schemas kept for reuse; runs after every test file. */
+export async function releaseTestDatabases(): Promise<void> {
+  if (sqliteTemplate) {
+    const { dir, file } = sqliteTemplate;
+    sqliteTemplate = undefined;
+    await file.catch(() => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  await dropIdlePostgresSchemas();
+}
+
+/** Drops the schemas kept for reuse. */
+async function dropIdlePostgresSchemas(): Promise<void> {
   const names = idlePostgresSchemas.splice(0).map((s) => `"${s.name}"`);
   if (names.length === 0) return;
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
