@@ -94,9 +94,12 @@ export async function findReplyTarget(db: Kysely<DB>, postId: number, parentId: 
 
 /** Whether a moderator has approved a comment from this email before. */
 export async function isKnownCommenter(db: Kysely<DB>, email: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('comments').select('id').where('author_email', '=', email).where('status', '=', 'approved').limit(1).executeTakeFirst();
-  return row !== undefined;
+  return (await knownCommenterQuery(db, email).executeTakeFirst()) !== undefined;
+}
+
+/** Runs on every comment posted: served by the (author_email, status) index, see migration 0012. */
+export function knownCommenterQuery(db: Kysely<DB>, email: string) {
+  return db.selectFrom('comments').select('id').where('author_email', '=', email).where('status', '=', 'approved').limit(1);
 }
 
 /** Whether the same email already said exactly this under the same post (spam and trash aside). */

@@ -10,6 +10,7 @@ import { funding } from './0007-funding.js';
 import { appeals } from './0010-appeals.js';
 import { archiveMonths } from './0006-archive-months.js';
 import { importRunProgress } from './0011-import-run-progress.js';
+import { commentsEmailStatus } from './0012-comments-email-status.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0010-appeals': appeals,
   '0006-archive-months': archiveMonths,
   '0011-import-run-progress': importRunProgress,
+  '0012-comments-email-status': commentsEmailStatus,
 };
 
 /** Every migration name, in the order they apply. */
