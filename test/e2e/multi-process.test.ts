@@ -47,7 +47,14 @@ describe('two app processes on one PostgreSQL database', () => {
     expect(form.title).toBe('The Lantern');
     const saved = await editor.post('/admin/settings', { ...form, title: 'The Night Lantern' });
     expect(saved.status).toBe(303);
-    const home = await reader.get('/');
+    // The change reaches the other process as a NOTIFY on its own connection, which may be read
+    // a moment after a request that arrives at the same time: allow it up to two seconds on a busy machine (it takes milliseconds).
+    const deadline = Date.now() + 2_000;
+    let home = await reader.get('/');
+    while (!home.body.includes('<title>The Night Lantern') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      home = await reader.get('/');
+    }
     expect(home.status).toBe(200);
     expect(home.body).toContain('<title>The Night Lantern');
   });
