@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/runtime.js';
-import { type Generation, generateSite, pickSample } from './site-setup.js';
+import { envNumber, type Generation, generateSite, pickSample, siteOptionsFromEnv } from './site-setup.js';
 
 /**
  * What an uncached page costs the server in CPU time, on the large site of bench/site.ts, in a
@@ -28,15 +28,9 @@ import { type Generation, generateSite, pickSample } from './site-setup.js';
  */
 
 const RESULTS = path.resolve('bench', 'results');
-const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const options = {
-  posts: num('BENCH_POSTS', 100_000),
-  comments: num('BENCH_COMMENTS', 1_000_000),
-  years: num('BENCH_YEARS', 20),
-  timeZone: 'Europe/Brussels',
-};
-const REQUESTS = num('BENCH_REQUESTS', 300);
-const ROUNDS = num('BENCH_ROUNDS', 7);
+const options = siteOptionsFromEnv();
+const REQUESTS = envNumber('BENCH_REQUESTS', 300);
+const ROUNDS = envNumber('BENCH_ROUNDS', 7);
 const BASELINE = '/_bench/constant';
 /** The CPU time a single core offers per request at the target of issue #9 (3,000 req/s). */
 const TARGET_US = 1_000_000 / 3000;

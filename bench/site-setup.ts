@@ -22,6 +22,19 @@ export interface SiteOptions {
 }
 
 /** A visible English article among the newest (so with many comments), its day and category. */
+/** A whole-number setting of a benchmark from the environment. */
+export const envNumber = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+
+/** The large site of issue 9, resized by BENCH_POSTS, BENCH_COMMENTS and BENCH_YEARS. */
+export function siteOptionsFromEnv(): SiteOptions {
+  return {
+    posts: envNumber('BENCH_POSTS', 100_000),
+    comments: envNumber('BENCH_COMMENTS', 1_000_000),
+    years: envNumber('BENCH_YEARS', 20),
+    timeZone: 'Europe/Brussels',
+  };
+}
+
 export interface Sample {
   article: string;
   postId: number;

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { DEFAULT_SETTINGS } from '../src/features/site/index.js';
 import type { LoadResult, LoadSpec } from './load.js';
 import { type ServerProcess, startServer } from './server-process.js';
-import { generateSite, type Sample } from './site-setup.js';
+import { envNumber, generateSite, type Sample, siteOptionsFromEnv } from './site-setup.js';
 import { type SiteResults, TARGETS, writeSiteReport } from './site-report.js';
 
 /**
@@ -22,14 +22,10 @@ import { type SiteResults, TARGETS, writeSiteReport } from './site-report.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.resolve('bench', 'results');
-const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const options = {
-  posts: num('BENCH_POSTS', 100_000),
-  comments: num('BENCH_COMMENTS', 1_000_000),
-  years: num('BENCH_YEARS', 20),
-  seconds: num('BENCH_SECONDS', 10),
-  connections: num('BENCH_CONNECTIONS', 50),
-  timeZone: 'Europe/Brussels',
+  ...siteOptionsFromEnv(),
+  seconds: envNumber('BENCH_SECONDS', 10),
+  connections: envNumber('BENCH_CONNECTIONS', 50),
 };
 const SERVE = [path.join(HERE, 'serve.js'), 'serve'];
 
