@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, startDemoServer } from '../browser-server.js';
-import { connectBrowser, expectHealthyPage, type OpenedPage, openPage } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoSite } from './demo-site.js';
+import { expectHealthyPage } from './harness.js';
 
 /**
  * Pages from the page cache in a real Chromium: an article with a comment form comes gzipped,
@@ -9,27 +8,13 @@ import { connectBrowser, expectHealthyPage, type OpenedPage, openPage } from './
  * its sidebar spliced in; the browser reads it whole, and the form in it works.
  */
 
-let server: DemoServer;
-let browser: Browser;
-const pages: OpenedPage[] = [];
-
-async function open(): Promise<OpenedPage> {
-  const opened = await openPage(browser, server.url);
-  pages.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer({ pageCache: true }), connectBrowser()]);
-  await server.testApp.ctx.database.db.updateTable('posts').set({ comment_status: 'open' }).execute();
+const site = useDemoSite({
+  pageCache: true,
+  setUp: async (server) => {
+    await server.testApp.ctx.database.db.updateTable('posts').set({ comment_status: 'open' }).execute();
+  },
 });
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const open = () => site.open();
 
 describe('a cached article in a real browser', () => {
   it('arrives gzipped with the reader’s own token and the sidebar inside, reads whole, and takes a comment', async () => {
@@ -41,12 +26,12 @@ describe('a cached article in a real browser', () => {
     ]);
     const articleUrl = first.page.url();
     const title = await first.page.locator('main h1').first().textContent();
-    await server.testApp.ctx.pageCache!.settled();
+    await site.server.testApp.ctx.pageCache!.settled();
 
     const reader = await open();
-    const hits = server.testApp.ctx.pageCache!.stats.hits;
+    const hits = site.server.testApp.ctx.pageCache!.stats.hits;
     const response = await reader.page.goto(articleUrl);
-    expect(server.testApp.ctx.pageCache!.stats.hits).toBe(hits + 1);
+    expect(site.server.testApp.ctx.pageCache!.stats.hits).toBe(hits + 1);
     expect(response!.headers()['content-encoding']).toBe('gzip');
     expect(await reader.page.locator('main h1').first().textContent()).toBe(title);
     expect(await reader.page.locator('aside.sidebar table caption').count()).toBe(1);
@@ -59,7 +44,7 @@ describe('a cached article in a real browser', () => {
     await form.getByRole('textbox', { name: 'Name (required)' }).fill('Olga Reader');
     await form.getByRole('textbox', { name: 'Email (required)' }).fill('olga@readers.example');
     await form.getByRole('textbox', { name: 'Comment (required)' }).fill('Is the ruling online?');
-    server.testApp.clock.advance(10_000);
+    site.server.testApp.clock.advance(10_000);
     await Promise.all([reader.page.waitForURL(/#comment-\d+$/), form.getByRole('button', { name: 'Post comment' }).click()]);
     await expect.poll(() => reader.page.locator('ol.comment-list > li.comment').first().textContent()).toContain('Is the ruling online?');
   }, 120_000);

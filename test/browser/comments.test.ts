@@ -1,37 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { givenUser, PASSWORD } from '../admin.js';
-import { type DemoServer, startDemoServer } from '../browser-server.js';
-import { connectBrowser, expectHealthyPage, type OpenedPage, openPage } from './harness.js';
+import { useDemoSite } from './demo-site.js';
+import { expectHealthyPage, type OpenedPage } from './harness.js';
 
 /**
  * A reader comments on an article in a real Chromium, sees their comment awaiting moderation,
  * an editor approves it in the desk, it is public; a reply to it appears nested under it.
  */
 
-let server: DemoServer;
-let browser: Browser;
-const pages: OpenedPage[] = [];
-
-async function open(): Promise<OpenedPage> {
-  const opened = await openPage(browser, server.url);
-  pages.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), connectBrowser()]);
-  await givenUser(server.testApp.ctx, 'editor', 'editor@lantern.example', 'Edna Editor');
-  // The demo closes comments on some articles; this journey starts at the newest, opened here.
-  await server.testApp.ctx.database.db.updateTable('posts').set({ comment_status: 'open' }).execute();
+const site = useDemoSite({
+  setUp: async (server) => {
+    await givenUser(server.testApp.ctx, 'editor', 'editor@lantern.example', 'Edna Editor');
+    // The demo closes comments on some articles; this journey starts at the newest, opened here.
+    await server.testApp.ctx.database.db.updateTable('posts').set({ comment_status: 'open' }).execute();
+  },
 });
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const open = () => site.open();
 
 /** The reader fills in the form under the article; the server's clock moves past the minimum time. */
 async function postComment(opened: OpenedPage, name: string, text: string): Promise<void> {
@@ -39,7 +23,7 @@ async function postComment(opened: OpenedPage, name: string, text: string): Prom
   await form.getByRole('textbox', { name: 'Name (required)' }).fill(name);
   await form.getByRole('textbox', { name: 'Email (required)' }).fill(`${name.toLowerCase().replace(/\W+/g, '.')}@readers.example`);
   await form.getByRole('textbox', { name: 'Comment (required)' }).fill(text);
-  server.testApp.clock.advance(10_000);
+  site.server.testApp.clock.advance(10_000);
   await Promise.all([opened.page.waitForURL(/#comment-\d+$/), form.getByRole('button', { name: 'Post comment' }).click()]);
 }
 

@@ -1,38 +1,26 @@
-import type { Browser } from 'playwright-core';
 import Stripe from 'stripe';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFundingSettings } from '../../src/features/funding/index.js';
-import { type DemoServer, startDemoServer } from '../browser-server.js';
 import { WEBHOOK_SECRET } from '../stripe.js';
-import { connectBrowser, expectHealthyPage, type OpenedPage, openPage } from './harness.js';
+import { useDemoSite } from './demo-site.js';
+import { expectHealthyPage } from './harness.js';
 
 /**
  * A reader watches the demo drive's page; a gift is paid on Stripe (a signed webhook reaches
  * the server over HTTP); on reload the progress bar has moved and the giver is thanked.
  */
 
-let server: DemoServer;
-let browser: Browser;
-const pages: OpenedPage[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), connectBrowser()]);
-  await writeFundingSettings(server.testApp.ctx.database.db, { stripeSecretKey: 'sk_test_browser', stripeWebhookSecret: WEBHOOK_SECRET });
-});
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const site = useDemoSite({
+  setUp: async (server) => {
+    await writeFundingSettings(server.testApp.ctx.database.db, { stripeSecretKey: 'sk_test_browser', stripeWebhookSecret: WEBHOOK_SECRET });
+  },
 });
 
 describe('a fundraising drive', () => {
   it('moves its progress bar when a signed Stripe webhook confirms a gift', async () => {
-    const db = server.testApp.ctx.database.db;
+    const db = site.server.testApp.ctx.database.db;
     const drive = await db.selectFrom('donation_drives').select(['id', 'slug']).executeTakeFirstOrThrow();
-    const opened = await openPage(browser, server.url);
-    pages.push(opened);
+    const opened = await site.open();
     await opened.page.goto(`/donate/drive/${drive.slug}/`);
     await expectHealthyPage(opened);
     const bar = opened.page.getByRole('progressbar', { name: 'Progress of Keep the Lantern lit' });
@@ -47,8 +35,8 @@ describe('a fundraising drive', () => {
       id: 'evt_browser_1', object: 'event', type: 'checkout.session.completed',
       data: { object: { id: 'cs_browser', object: 'checkout.session', mode: 'payment', payment_status: 'paid', metadata: { donation_id: String(id) }, payment_intent: 'pi_browser' } },
     });
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(server.testApp.clock.now().getTime() / 1000) });
-    const res = await fetch(`${server.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(site.server.testApp.clock.now().getTime() / 1000) });
+    const res = await fetch(`${site.server.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
     expect(res.status).toBe(200);
 
     await opened.page.reload();
