@@ -32,6 +32,7 @@ export const en: Messages = {
   poweredBy: 'Published with Broadside',
   footerNavigation: 'Site',
   archiveHeading: (kind, name) => (kind === 'category' ? `Category: ${name}` : kind === 'tag' ? `Tag: ${name}` : `Articles by ${name}`),
+  archiveFeed: (kind) => (kind === 'category' ? 'Follow this category' : kind === 'tag' ? 'Follow this tag' : 'Follow this author') + ' (RSS feed)',
   comments: {
     count: (n) => (n === 0 ? 'No comments' : n === 1 ? '1 comment' : `${n} comments`),
     beFirst: 'Be the first to comment.',

@@ -35,6 +35,8 @@ export interface Messages {
   poweredBy: string;
   footerNavigation: string;
   archiveHeading: (kind: 'category' | 'tag' | 'author', name: string) => string;
+  /** The visible link to a category's, tag's or author's own feed, on its page. */
+  archiveFeed: (kind: 'category' | 'tag' | 'author') => string;
   /** Reader comments under an article (features/comments). */
   comments: CommentMessages;
   /** Label of the sidebar landmark (calendar and monthly archive). */

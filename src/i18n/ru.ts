@@ -32,6 +32,7 @@ export const ru: Messages = {
   poweredBy: 'Сайт работает на Broadside',
   footerNavigation: 'Сайт',
   archiveHeading: (kind, name) => (kind === 'category' ? `Рубрика: ${name}` : kind === 'tag' ? `Метка: ${name}` : `Материалы автора: ${name}`),
+  archiveFeed: (kind) => (kind === 'category' ? 'Следить за рубрикой' : kind === 'tag' ? 'Следить за меткой' : 'Следить за автором') + ' (RSS-лента)',
   comments: {
     count: (n) => {
       if (n === 0) return 'Комментариев нет';

@@ -3,7 +3,7 @@ import { pagination } from '../../views/components.js';
 import type { Frame } from '../../views/frame.js';
 import { layout } from '../../views/layout.js';
 import { type PostSummary, postList } from '../posts/index.js';
-import { termPageMetadata } from '../seo/index.js';
+import { feedPath, termPageMetadata } from '../seo/index.js';
 import { archivePagePath } from './date-paths.js';
 import { languageNotice } from './date-views.js';
 import type { TermPageSubject } from './terms.js';
@@ -18,7 +18,10 @@ export interface TermPageView {
   totalPages: number;
 }
 
-/** A category, tag or author page: heading, description or bio, teasers, pagination. */
+/**
+ * A category, tag or author page: heading, description or bio, a visible link to its own feed
+ * (narrowed to the page's language, like the autodiscovery links), teasers, pagination.
+ */
 export function renderTermPage(frame: Frame, view: TermPageView): string {
   const { t } = frame;
   const heading = t.archiveHeading(view.subject.kind, view.subject.name);
@@ -26,6 +29,7 @@ export function renderTermPage(frame: Frame, view: TermPageView): string {
   const main = html`<header class="archive-header">
 <h1>${heading}</h1>
 ${view.subject.description ? html`<p class="description">${view.subject.description}</p>` : ''}
+<p class="feed-link"><a href="${feedPath(view.basePath, 'rss', view.language)}" type="application/rss+xml">${t.archiveFeed(view.subject.kind)}</a></p>
 ${languageNotice(frame, view.language, view.basePath)}
 </header>
 ${postList(view.posts, frame)}
