@@ -10,6 +10,8 @@ const calendarOf = (body: string) => body.slice(body.indexOf('<div class="widget
 const captionOf = (body: string) => calendarOf(body).match(/<caption>([^<]+)<\/caption>/)?.[1];
 const firstWeekOf = (body: string) => calendarOf(body).match(/<tbody><tr>(.*?)<\/tr>/)?.[1];
 const linkedDaysOf = (body: string) => [...calendarOf(body).matchAll(/<td[^>]*><a href="([^"]+)"/g)].map((m) => m[1]);
+const monthsOf = (body: string) =>
+  [...body.slice(body.indexOf('<div class="widget months">')).matchAll(/<li><a href="[^"]+">([^<]+)<\/a> \((\d+)\)<\/li>/g)].map((m) => `${m[1]} (${m[2]})`);
 const monthLinksOf = (body: string) => [...calendarOf(body).matchAll(/<a href="([^"]+)" class="(prev|next)">/g)].map((m) => `${m[2]} ${m[1]}`);
 
 describe.each(DIALECTS)('the sidebar calendar and monthly archive on %s', (dialect) => {
@@ -55,6 +57,37 @@ describe.each(DIALECTS)('the sidebar calendar and monthly archive on %s', (diale
     // A year shows its newest month with posts, or January when it has none.
     expect(captionOf((await t.app.inject('/2025/')).body)).toBe('October 2025');
     expect(captionOf((await t.app.inject('/2019/')).body)).toBe('January 2019');
+  });
+
+  it('file posts in the calendar and the monthly list by their date in the site time zone, and mark today there', async () => {
+    // 23:30 UTC on 31 January is 1 February in Almaty.
+    await givenSettings(t.ctx, { timeZone: 'Asia/Almaty' });
+    await givenPost(t.ctx, { title: 'Almaty night', publishedAt: '2025-01-31T23:30:00Z' });
+    const february = (await t.app.inject('/2025/02/')).body;
+    expect(linkedDaysOf(february)).toEqual(['/2025/02/01/']);
+    expect(linkedDaysOf((await t.app.inject('/2025/01/')).body)).toEqual([]);
+    expect(monthLinksOf((await t.app.inject('/2025/01/')).body)).toEqual(['next /2025/02/']);
+    expect(monthsOf(february)).toEqual(['February 2025 (1)']);
+
+    // In New York the same post is on 31 January, and 02:00 UTC on 1 July is still 30 June.
+    await givenSettings(t.ctx, { timeZone: 'America/New_York' });
+    t.clock.set('2026-07-01T02:00:00Z');
+    await givenPost(t.ctx, { title: 'Late in June', publishedAt: '2026-07-01T01:00:00Z' });
+    const home = (await t.app.inject('/')).body;
+    expect(captionOf(home)).toBe('June 2026');
+    expect(calendarOf(home)).toContain('<td class="today" aria-current="date"><a href="/2026/06/30/"');
+    expect(monthsOf(home)).toEqual(['June 2026 (1)', 'January 2025 (1)']);
+    expect(linkedDaysOf((await t.app.inject('/2025/01/')).body)).toEqual(['/2025/01/31/']);
+
+    // A leap day, and the night clocks go forward in Brussels (00:30 on 29 March, CET).
+    await givenSettings(t.ctx, { timeZone: 'Europe/Brussels' });
+    await givenPost(t.ctx, { title: 'Leap day', publishedAt: '2024-02-29T12:00:00Z' });
+    await givenPost(t.ctx, { title: 'Spring forward', publishedAt: '2026-03-28T23:30:00Z' });
+    const leap = (await t.app.inject('/2024/02/')).body;
+    expect(linkedDaysOf(leap)).toEqual(['/2024/02/29/']);
+    expect(calendarOf(leap)).toContain('aria-label="Articles of 29 February 2024">29</a>');
+    expect(linkedDaysOf((await t.app.inject('/2026/03/')).body)).toEqual(['/2026/03/29/']);
+    expect(monthsOf((await t.app.inject('/')).body)).toEqual(['July 2026 (1)', 'March 2026 (1)', 'February 2025 (1)']);
   });
 
   it('start weeks on Monday by default and on Sunday when the site says so, in the page language', async () => {
