@@ -21,7 +21,7 @@ export function installNotFound(app: FastifyInstance, deps: NotFoundDeps): void 
       const path = safeDecode(rawPath);
       if (path !== null) {
         const withSlash = path.endsWith('/') ? null : `${path}/`;
-        const redirect = (await deps.findRedirect(path)) ?? (withSlash ? await deps.findRedirect(withSlash) : null);
+        const redirect = (await deps.findRedirect(path)) ?? (withSlash ? await deps.findRedirect(withSlash) : null) ?? (await movedFeed(deps, path));
         if (redirect) return reply.redirect(appendQuery(redirect.to, query), redirect.status as 301);
         if (withSlash && !FILE_LIKE.test(path) && !rawPath.startsWith('//')) {
           return reply.redirect(appendQuery(`${rawPath}/`, query), 301);
@@ -31,6 +31,20 @@ export function installNotFound(app: FastifyInstance, deps: NotFoundDeps): void 
     reply.status(404).type('text/html; charset=utf-8');
     return reply.send(await deps.renderNotFound(request));
   });
+}
+
+/** A page's feed (`/2026/01/slug/feed/`, `/category/x/feed/atom/`): the page's path, then the feed's part. */
+const FEED_OF_PAGE = /^(\/.*\/)(feed\/(?:(?:rss2|atom|json)\/)?)$/;
+
+/**
+ * The redirect of a feed whose page moved (a new slug, a renamed category): the feed at the
+ * page's new address, so that readers subscribed to the old one keep their feed. Null otherwise.
+ */
+async function movedFeed(deps: NotFoundDeps, path: string): Promise<{ to: string; status: number } | null> {
+  const feed = FEED_OF_PAGE.exec(path);
+  if (!feed) return null;
+  const page = await deps.findRedirect(feed[1]!);
+  return page && page.to.endsWith('/') ? { to: page.to + feed[2]!, status: page.status } : null;
 }
 
 function splitUrl(url: string): [string, string | undefined] {

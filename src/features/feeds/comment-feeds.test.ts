@@ -3,15 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenPost, givenSettings } from '../../../test/fixtures.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import { expectValidHtml } from '../../../test/html.js';
+import { parseJsonFeed } from '../../../test/json-feed.js';
 import type { CommentState } from '../../storage/schema.js';
+import { updatePost } from '../posts/index.js';
 
 const BASE = 'https://lantern.example';
 const FORMATS = { '': 'application/rss+xml', 'rss2/': 'application/rss+xml', 'atom/': 'application/atom+xml', 'json/': 'application/feed+json' };
-
-interface JsonFeed {
-  version: string; title: string; home_page_url: string; feed_url: string;
-  items: { id: string; url: string; title: string; content_html: string; summary?: string; date_published: string; date_modified: string; authors: { name: string; url?: string }[] }[];
-}
 
 describe.each(DIALECTS)('comment feeds on %s', (dialect) => {
   let t: TestApp;
@@ -24,7 +21,7 @@ describe.each(DIALECTS)('comment feeds on %s', (dialect) => {
     expect(res.statusCode, url).toBe(200);
     return parseFeed(res.body);
   };
-  const json = async (url: string) => JSON.parse((await get(url)).body) as JsonFeed;
+  const json = async (url: string) => parseJsonFeed((await get(url)).body);
   const guidOf = async (postId: number) => (await db().selectFrom('posts').select('guid').where('id', '=', postId).executeTakeFirstOrThrow()).guid;
   /** A comment as the comment rules store it, with a private email and IP the feeds must never show. */
   const givenComment = async (postId: number, name: string, body: string, createdAt: string, status: CommentState = 'approved') => {
@@ -191,5 +188,25 @@ describe.each(DIALECTS)('comment feeds on %s', (dialect) => {
     await db().updateTable('posts').set({ comment_status: 'open' }).where('id', '=', strikeId).execute();
     await givenSettings(t.ctx, { comments: { ...(await import('../site/index.js')).DEFAULT_SETTINGS.comments, closeCommentsAfterDays: 30 } });
     expect(links((await get('/2026/01/tram-strike/')).body)).toHaveLength(3);
+  });
+  it('keep an article\'s comment feed when its slug changes: the same entry ids at the new address, and the old address leads there', async () => {
+    const input = { title: 'Night trams', slug: 'night-trams', status: 'published' as const, publishedAt: '2026-01-12T10:00:00Z', language: 'en' };
+    const id = await givenPost(t.ctx, input);
+    const comment = await givenComment(id, 'Maria Reader', 'They ran late.', '2026-03-01T09:00:00.000Z');
+    const before = (await parsed('/2026/01/night-trams/feed/atom/')).items.map((i) => i.id);
+    expect(before).toEqual([`${await guidOf(id)}#comment-${comment}`]);
+    const authorIds = (await db().selectFrom('post_authors').select('author_id').where('post_id', '=', id).execute()).map((r) => r.author_id);
+    await updatePost({ db: db(), clock: t.ctx.clock }, id, { ...input, slug: 'late-trams', authorIds });
+    for (const suffix of ['', 'rss2/', 'atom/']) {
+      expect((await parsed(`/2026/01/late-trams/feed/${suffix}`)).items.map((i) => i.id)).toEqual(before);
+      const old = await get(`/2026/01/night-trams/feed/${suffix}`);
+      expect([old.statusCode, old.headers.location]).toEqual([301, `/2026/01/late-trams/feed/${suffix}`]);
+    }
+    expect((await json('/2026/01/late-trams/feed/json/')).items.map((i) => i.id)).toEqual(before);
+    expect((await get('/2026/01/night-trams/feed/json/')).headers.location).toBe('/2026/01/late-trams/feed/json/');
+    // The site-wide comment feed keeps the id and links to the comment, wherever its article lives.
+    const site = (await parsed('/comments/feed/')).items.find((i) => i.id === before[0]);
+    expect(site?.url).toBe(`${BASE}/comments/${comment}/`);
+    expect((await get(`/comments/${comment}/`)).headers.location).toBe(`/2026/01/late-trams/#comment-${comment}`);
   });
 });

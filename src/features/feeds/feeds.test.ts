@@ -1,40 +1,13 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { givenUser } from '../../../test/admin.js';
 import { givenAuthor, givenCategory, givenPost, givenSettings } from '../../../test/fixtures.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
-import { updatePost } from '../posts/index.js';
+import { parseJsonFeed } from '../../../test/json-feed.js';
+import { all, parseXml, textOf } from '../../../test/xml-tree.js';
+import { updateAuthor, updateCategory, updatePost, updateTag } from '../posts/index.js';
 
 const BASE = 'http://127.0.0.1:3000';
-
-/** A JSON Feed 1.1 document as the spec describes it (the fields we check). */
-interface JsonFeed {
-  version: string;
-  title: string;
-  home_page_url: string;
-  feed_url: string;
-  items: {
-    id: string; url: string; title: string; content_html: string; summary?: string;
-    date_published: string; date_modified: string; authors: { name: string; url: string }[]; tags: string[];
-  }[];
-}
-
-/**
- * The rules JSON Feed 1.1 sets for a document: version URL, a title and items; each item an
- * id string and content_html or content_text; dates RFC 3339; URLs absolute.
- */
-function expectJsonFeed11(feed: JsonFeed): void {
-  expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
-  expect(typeof feed.title).toBe('string');
-  expect(Array.isArray(feed.items)).toBe(true);
-  for (const url of [feed.home_page_url, feed.feed_url]) expect(url).toMatch(/^https?:\/\//);
-  for (const item of feed.items) {
-    expect(typeof item.id).toBe('string');
-    expect(typeof item.content_html === 'string' || typeof (item as { content_text?: unknown }).content_text === 'string').toBe(true);
-    expect(item.url).toMatch(/^https?:\/\//);
-    for (const date of [item.date_published, item.date_modified]) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
-    for (const author of item.authors) expect(typeof author.name).toBe('string');
-  }
-}
 
 describe.each(DIALECTS)('feeds on %s', (dialect) => {
   let t: TestApp;
@@ -45,11 +18,7 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
   const rss = async (url: string) => parseFeed((await get(url)).body);
-  const json = async (url: string) => {
-    const feed = JSON.parse((await get(url)).body) as JsonFeed;
-    expectJsonFeed11(feed);
-    return feed;
-  };
+  const json = async (url: string) => parseJsonFeed((await get(url)).body);
 
   it('give a feed reader the newest articles first in RSS, Atom and JSON Feed, with GUID, link, authors, categories and dates', async () => {
     const anna = await givenAuthor(t.ctx, 'Anna Keller');
@@ -135,10 +104,12 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
 
   it('carry the body and the post-script under its heading when set to full text, and the standfirst only when set to summaries', async () => {
     await givenPost(t.ctx, { title: 'Story', standfirst: 'The short of it.', body: 'The **long** of it.', postscript: 'Corrected on Monday.' });
-    const full = (await rss('/feed/')).items[0]!;
-    expect(full.content).toContain('<strong>long</strong>');
-    expect(full.content).toMatch(/<h2>Postscript<\/h2>\s*<p>Corrected on Monday.<\/p>/);
-    expect((await json('/feed/json/')).items[0]!.content_html).toContain('Corrected on Monday.');
+    for (const url of ['/feed/', '/feed/atom/']) {
+      const full = (await rss(url)).items[0]!;
+      expect(full.content).toContain('<strong>long</strong>');
+      expect(full.content, url).toMatch(/<h2>Postscript<\/h2>\s*<p>Corrected on Monday.<\/p>/);
+    }
+    expect((await json('/feed/json/')).items[0]!.content_html).toMatch(/<strong>long<\/strong>[\s\S]*<h2>Postscript<\/h2>\s*<p>Corrected on Monday.<\/p>/);
 
     await givenSettings(t.ctx, { feedContent: 'summary' });
     for (const url of ['/feed/', '/feed/atom/']) {
@@ -173,7 +144,7 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     const author = await givenAuthor(t.ctx);
     const input = { title: 'Story', status: 'published' as const, publishedAt: '2026-01-15T10:00:00Z', language: 'en', authorIds: [author] };
     const id = await givenPost(t.ctx, input);
-    for (const url of ['/feed/', '/feed/atom/', '/feed/json/', '/tag/x/feed/'.replace('/tag/x', '/author/anna-keller')]) {
+    for (const url of ['/feed/', '/feed/rss2/', '/feed/atom/', '/feed/json/', '/author/anna-keller/feed/', '/feed/?lang=en']) {
       const first = await get(url);
       const etag = String(first.headers.etag);
       expect(etag).toMatch(/^"[\w-]+"$/);
@@ -193,5 +164,48 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     expect(parseFeed(changed.body).items[0]!.title).toBe('Story, corrected');
     await givenSettings(t.ctx, { feedContent: 'summary' });
     expect((await get('/feed/', { 'if-none-match': String(changed.headers.etag) })).statusCode).toBe(200);
+  });
+  it('tell a feed reader when each article was published and when it was last corrected, in every format', async () => {
+    const author = await givenAuthor(t.ctx);
+    const input = { title: 'Story', slug: 'story', status: 'published' as const, publishedAt: '2026-01-15T10:00:00Z', language: 'en', authorIds: [author] };
+    const id = await givenPost(t.ctx, input);
+    t.clock.set('2026-06-16T08:30:00Z');
+    await updatePost({ db: t.ctx.database.db, clock: t.ctx.clock }, id, { ...input, title: 'Story, corrected' });
+
+    const atom = await rss('/feed/atom/');
+    expect(atom.updated?.toISOString()).toBe('2026-06-16T08:30:00.000Z');
+    expect(atom.items[0]!.published?.toISOString()).toBe('2026-01-15T10:00:00.000Z');
+    expect(atom.items[0]!.updated?.toISOString()).toBe('2026-06-16T08:30:00.000Z');
+    // RSS 2.0 has no element for the update: the feed parser reads pubDate, a plain XML parser the dcterms:modified beside it.
+    expect((await rss('/feed/')).items[0]!.published?.toISOString()).toBe('2026-01-15T10:00:00.000Z');
+    const channel = all(parseXml((await get('/feed/')).body), 'channel')[0]!;
+    expect(textOf(channel, 'lastBuildDate')).toBe('Tue, 16 Jun 2026 08:30:00 GMT');
+    const item = all(channel, 'item')[0]!;
+    expect([textOf(item, 'pubDate'), textOf(item, 'dcterms:modified')]).toEqual(['Thu, 15 Jan 2026 10:00:00 GMT', '2026-06-16T08:30:00.000Z']);
+    const jsonItem = (await json('/feed/json/')).items[0]!;
+    expect([jsonItem.date_published, jsonItem.date_modified]).toEqual(['2026-01-15T10:00:00.000Z', '2026-06-16T08:30:00.000Z']);
+  });
+
+  it('keep the subscribers of a renamed category, tag or author: each old feed address leads to the new one', async () => {
+    const editor = await givenUser(t.ctx, 'editor');
+    const actor = { userId: editor, actor: 'editor@lantern.example' };
+    const deps = { db: t.ctx.database.db, clock: t.ctx.clock };
+    const courts = await givenCategory(t.ctx, 'courts');
+    const anna = await givenAuthor(t.ctx, 'Anna Keller');
+    await givenPost(t.ctx, { title: 'Story', categoryIds: [courts], tagNames: ['Strikes'], authorIds: [anna] });
+    const tag = (await t.ctx.database.db.selectFrom('tags').select('id').where('slug', '=', 'strikes').executeTakeFirstOrThrow()).id;
+    await updateCategory(deps, courts, { name: 'Justice', slug: 'justice' }, actor);
+    await updateTag(deps, tag, { name: 'Walkouts', slug: 'walkouts' }, actor);
+    await updateAuthor(deps, anna, { name: 'Anna Keller-Smith', slug: 'anna-keller-smith' }, actor);
+    for (const [from, to] of [['/category/courts/', '/category/justice/'], ['/tag/strikes/', '/tag/walkouts/'], ['/author/anna-keller/', '/author/anna-keller-smith/']]) {
+      for (const suffix of ['feed/', 'feed/rss2/', 'feed/atom/', 'feed/json/']) {
+        const moved = await get(from + suffix);
+        expect([moved.statusCode, moved.headers.location], from + suffix).toEqual([301, to + suffix]);
+        const feed = await get(to + suffix);
+        expect(feed.statusCode).toBe(200);
+        if (suffix !== 'feed/json/') expect(parseFeed(feed.body).items.map((i) => i.title)).toEqual(['Story']);
+      }
+    }
+    expect((await get('/category/never-was/feed/')).statusCode).toBe(404);
   });
 });
