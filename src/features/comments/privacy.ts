@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
+import { COMMENT_FEED, commentsTag, thenInvalidate } from '../cache/index.js';
 import { sha256 } from '../../lib/tokens.js';
-import type { DB } from '../../storage/schema.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import type { CommentDeps } from './rules.js';
 
@@ -10,9 +9,16 @@ import type { CommentDeps } from './rules.js';
  * address, never the address, so the log does not undo the erasure.
  */
 
-/** Everything stored about an email: its comments with every column, and blocklist entries naming it. */
-export async function exportCommenter(db: Kysely<DB>, email: string): Promise<Record<string, unknown>> {
+const subjectOf = (address: string) => `commenter:${sha256(address).slice(0, 16)}`;
+
+/**
+ * Everything stored about an email: its comments with every column, and blocklist entries
+ * naming it. The export itself is recorded in the audit log (by the address's hash).
+ */
+export async function exportCommenter(deps: CommentDeps, email: string, actor: AuditActor): Promise<Record<string, unknown>> {
   const address = email.trim().toLowerCase();
+  const db = deps.db;
+  await recordAudit(db, { action: 'comment.export', subject: subjectOf(address), userId: actor.userId, actor: actor.actor }, deps.clock.now());
   const [comments, blocks] = await Promise.all([
     db.selectFrom('comments')
       .select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'body', 'status', 'created_at',
@@ -33,7 +39,10 @@ export type ErasureMode = 'anonymise' | 'delete';
 export async function eraseCommenter(deps: CommentDeps, email: string, mode: ErasureMode, actor: AuditActor): Promise<number> {
   const address = email.trim().toLowerCase();
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  // Their names and words leave the cached pages of every article they commented on at once.
+  const posts = await deps.db.selectFrom('comments').select('post_id').distinct().where('author_email', '=', address).execute();
+  const tags = [...posts.map((p) => commentsTag(p.post_id)), COMMENT_FEED];
+  return thenInvalidate(deps, tags, deps.db.transaction().execute(async (trx) => {
     const result = mode === 'delete'
       ? await trx.deleteFrom('comments').where('author_email', '=', address).executeTakeFirst()
       : await trx.updateTable('comments').set({
@@ -42,8 +51,8 @@ export async function eraseCommenter(deps: CommentDeps, email: string, mode: Era
         }).where('author_email', '=', address).executeTakeFirst();
     const changed = Number('numDeletedRows' in result ? result.numDeletedRows : result.numUpdatedRows);
     await recordAudit(trx, {
-      action: `comment.erase_${mode}`, subject: `commenter:${sha256(address).slice(0, 16)}`, userId: actor.userId, actor: actor.actor, details: { comments: changed },
+      action: `comment.erase_${mode}`, subject: subjectOf(address), userId: actor.userId, actor: actor.actor, details: { comments: changed },
     }, now);
     return changed;
-  });
+  }));
 }

@@ -87,6 +87,7 @@ describe.each(DIALECTS)('the comment moderation desk on %s', (dialect) => {
     expect(page).toContain('Thanks, we have added the source.');
     expect(page).toContain('The editor');
     expect(page).not.toContain('editor@lantern.example');
+    expect((await audit()).map((e) => e.action)).toEqual(['comment.approve', 'comment.reply']);
   });
 
   it('blocks the email and the IP of a comment, so later ones go to spam', async () => {
@@ -118,11 +119,71 @@ describe.each(DIALECTS)('the comment moderation desk on %s', (dialect) => {
   });
 
   it('keeps authors and contributors out of the desk', async () => {
-    await givenUser(t.ctx, 'author');
-    const author = new TestBrowser(t.app);
-    await author.signIn('author@lantern.example');
-    expect((await author.get('/admin/comments')).statusCode).toBe(403);
+    const id = commentIdOf(await new Reader(t).comment(ARTICLE, { body: 'Not for them.' }));
+    for (const role of ['author', 'contributor'] as const) {
+      await givenUser(t.ctx, role);
+      const browser = new TestBrowser(t.app);
+      await browser.signIn(`${role}@lantern.example`);
+      for (const url of ['/admin/comments', `/admin/comments/${id}`, '/admin/comments/blocks', '/admin/comments/history?email=maria%40readers.example']) {
+        const res = await browser.get(url);
+        expect(res.statusCode, `${role} ${url}`).toBe(403);
+        expect(res.body).not.toContain('maria@readers.example');
+      }
+      await browser.get('/admin/');
+      expect((await browser.post('/admin/comments/bulk', { 'ids[]': String(id), action: 'approve' })).statusCode).toBe(403);
+    }
+    expect(await statuses()).toEqual({ [id]: 'pending' });
     expect((await t.app.inject('/admin/comments')).statusCode).toBe(401);
+    expect(await audit()).toEqual([]);
+  });
+
+  it('adds a word, an email, a domain and an IP address to the blocklist from its screen, so matching comments go to spam until removed', async () => {
+    const page = await editor.get('/admin/comments/blocks');
+    expect(page.body).toContain('Nothing is blocked.');
+    for (const [kind, value] of [['word', 'Casino'], ['email', 'Troll@Abuse.example'], ['email', '@spam-domain.example'], ['ip', '192.0.2.66']]) {
+      expect((await editor.post('/admin/comments/blocks', { kind: kind!, value: value! })).statusCode).toBe(303);
+    }
+    const empty = await editor.post('/admin/comments/blocks', { kind: 'word', value: ' ' });
+    expect(empty.statusCode).toBe(422);
+    const listed = (await editor.get('/admin/comments/blocks')).body;
+    expect(listed).toContain('troll@abuse.example');
+    expect(listed).not.toContain('192.0.2.66');
+    await expectValidHtml(listed, 'blocklist with entries');
+    const sent: [Reader, object][] = [
+      [new Reader(t), { email: 'w@x.example', body: 'Best casino here' }],
+      [new Reader(t), { email: 'troll@abuse.example' }],
+      [new Reader(t), { email: 'anyone@spam-domain.example' }],
+      [new Reader(t, '192.0.2.66'), { email: 'ip@x.example' }],
+    ];
+    for (const [reader, form] of sent) expect((await reader.comment(ARTICLE, form)).statusCode).toBe(303);
+    const reasons = await db().selectFrom('comments').select(['status', 'spam_reason']).orderBy('id').execute();
+    expect(reasons).toEqual(['blocked word', 'blocked email', 'blocked email', 'blocked IP'].map((r) => ({ status: 'spam', spam_reason: r })));
+
+    const casino = await db().selectFrom('comment_blocks').select('id').where('value', '=', 'casino').executeTakeFirstOrThrow();
+    expect((await editor.post(`/admin/comments/blocks/${casino.id}/delete`, {})).statusCode).toBe(303);
+    const id = commentIdOf(await new Reader(t).comment(ARTICLE, { email: 'w2@x.example', body: 'Casino night at the union hall' }));
+    expect(await statuses()).toMatchObject({ [id]: 'pending' });
+    expect((await audit()).map((e) => e.action)).toEqual(['comment.block', 'comment.block', 'comment.block', 'comment.block', 'comment.unblock']);
+  });
+
+  it('shows hostile comment text and names escaped in the queue, the comment page and the history', async () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3)';
+    const id = commentIdOf(await new Reader(t).comment(ARTICLE, {
+      name: '<b onmouseover=alert(4)>Evil</b>\u202E', email: 'evil"><script>@x.example', url: 'https://evil.example/"><script>', body: hostile,
+    }));
+    const pages = [
+      await editor.get('/admin/comments'), await editor.get(`/admin/comments/${id}`),
+      await editor.get(`/admin/comments/history?email=${encodeURIComponent('evil"><script>@x.example')}`),
+    ];
+    for (const page of pages) {
+      const main = page.body.slice(page.body.indexOf('<main'));
+      expect(main).not.toMatch(/<script|<img|<b |href="javascript:/i);
+      expect(main.replace(/"[^"]*"/g, '""')).not.toMatch(/<[^>]*\son\w+=/i);
+      expect(main).not.toMatch(/\u202E/);
+      expect(main).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(main).toContain('&lt;b onmouseover=alert(4)&gt;Evil&lt;/b&gt;');
+      await expectValidHtml(page.body, 'desk with a hostile comment');
+    }
   });
 
   it('lets an admin export a commenter as JSON and erase them, anonymised or deleted, audited without the address', async () => {
@@ -137,6 +198,9 @@ describe.each(DIALECTS)('the comment moderation desk on %s', (dialect) => {
     expect(history.body).toContain('Privacy request');
     await expectValidHtml(history.body, 'desk history for admins');
     const exported = await admin.get('/admin/comments/export?email=maria%40readers.example');
+    const exportEntry = (await audit()).find((e) => e.action === 'comment.export')!;
+    expect(exportEntry).toMatchObject({ actor: 'admin@lantern.example' });
+    expect(exportEntry.subject).toMatch(/^commenter:[0-9a-f]{16}$/);
     expect(exported.headers['content-type']).toBe('application/json; charset=utf-8');
     const data = JSON.parse(exported.body);
     expect(data.comments).toHaveLength(1);

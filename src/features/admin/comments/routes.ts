@@ -68,7 +68,7 @@ export const commentsDesk = guardedSection('comments.moderate', (app, deps) => {
   app.get('/admin/comments/export', async (request, reply) => {
     requirePrivacy(request);
     const { email } = formBody(emailQuery, request.query);
-    const data = await exportCommenter(deps.db, email);
+    const data = await exportCommenter(deps, email, actorOf(request));
     return reply.header('cache-control', 'no-store').header('content-disposition', 'attachment; filename="commenter.json"')
       .type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
   });
