@@ -100,7 +100,7 @@ function formFor(url: string, things: ManagedThings): Record<string, string | st
   if (url.includes('/authors/') && url.endsWith('/delete')) return { posts: 'reassign', to: String(things.otherAuthor) };
   if (url === '/admin/tags/merge') return { 'sourceIds[]': [String(things.otherTag)], targetId: String(things.tag) };
   if (url === '/admin/comments/settings') {
-    return { threadDepth: '1', commentsPerPage: '5', autoApproveKnown: 'no', minSubmitSeconds: '0', maxLinks: '0', commentMaxLength: '100', perIpPerHour: '1', perEmailPerHour: '1', closeCommentsAfterDays: '1', ipRetentionDays: '1' };
+    return { threadDepth: '1', commentsPerPage: '5', autoApproveKnown: 'no', minSubmitSeconds: '0', maxLinks: '0', commentMaxLength: '100', perIpPerHour: '1', perEmailPerHour: '1', closeCommentsAfterDays: '1', ipRetentionDays: '1', honeypot: 'no', refuseDuplicates: 'no' };
   }
   if (url === '/admin/settings') return { title: 'Taken over', tagline: '', baseUrl: 'https://evil.example', defaultLanguage: 'en', timeZone: 'UTC', firstDayOfWeek: '1', postsPerPage: '10', feedContent: 'full', feedItems: '20' };
   return { title: 'Taken over', name: 'Taken over', slug: 'taken-over', body: '', language: 'en', status: 'published', email: 'new@lantern.example', password: 'correct horse battery', role: 'admin' };

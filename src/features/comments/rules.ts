@@ -9,7 +9,7 @@ import { loadSettings, type Settings } from '../site/index.js';
 import { matchBlocks } from './blocks.js';
 import type { CommentDraft, CommentState, SubmitOutcome, Visitor } from './model.js';
 import { type MailContext, queueModeratorAlerts, queueReplyNotices, queueSubscriptionConfirmation, tokenHash } from './notifications.js';
-import { commentSecret, formTokenAge, hashIp } from './secret.js';
+import { commentSecret, formTokenAge, hashIp, sign } from './secret.js';
 import { type CommentablePost, findCommentablePost, findReplyTarget, isDuplicate, isKnownCommenter } from './storage.js';
 import { cleanLine, cleanText, countLinks, safeUrl } from './text.js';
 
@@ -92,10 +92,10 @@ export async function submitComment(deps: CommentDeps, draft: CommentDraft, visi
   if (Object.keys(errors).length) throw new AppError('VALIDATION', { fields: errors });
 
   const ipHash = hashIp(secret, visitor.ip);
-  await checkRateLimits(deps, { ipHash, email: value.email }, rules, now);
-  if (await isDuplicate(deps.db, post.id, value.email, value.body)) throw new AppError('VALIDATION', { fields: { body: 'duplicate' } });
+  await checkRateLimits(deps, { ipHash, emailHash: sign(secret, 'email', value.email) }, rules, now);
+  if (rules.refuseDuplicates && (await isDuplicate(deps.db, post.id, value.email, value.body))) throw new AppError('VALIDATION', { fields: { body: 'duplicate' } });
 
-  const spamReason = draft.trap ? 'honeypot' : age === null ? 'form token' : await matchBlocks(deps.db, { ...value, ipHash });
+  const spamReason = rules.honeypot && draft.trap ? 'honeypot' : age === null ? 'form token' : await matchBlocks(deps.db, { ...value, ipHash });
   const status: CommentState = spamReason
     ? 'spam'
     : countLinks(value.body) > rules.maxLinks
@@ -146,10 +146,11 @@ async function storeComment(deps: CommentDeps, c: NewComment): Promise<number> {
   });
 }
 
-async function checkRateLimits(deps: CommentDeps, who: { ipHash: string; email: string }, rules: CommentSettings, now: Date) {
+/** Keyed by hashes: the rate-limit table never holds a commenter's address (nor their IP). */
+async function checkRateLimits(deps: CommentDeps, who: { ipHash: string; emailHash: string }, rules: CommentSettings, now: Date) {
   const [byIp, byEmail] = await Promise.all([
     hitLimit(deps.db, `comment:ip:${who.ipHash}`, { limit: rules.perIpPerHour, windowMs: HOUR_MS }, now),
-    hitLimit(deps.db, `comment:email:${who.email}`, { limit: rules.perEmailPerHour, windowMs: HOUR_MS }, now),
+    hitLimit(deps.db, `comment:email:${who.emailHash}`, { limit: rules.perEmailPerHour, windowMs: HOUR_MS }, now),
   ]);
   if (!byIp.allowed || !byEmail.allowed) {
     throw new AppError('RATE_LIMITED', { fields: { body: 'rateLimited' }, retryAfter: Math.max(byIp.retryAfter, byEmail.retryAfter) });

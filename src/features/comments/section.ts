@@ -69,7 +69,7 @@ export async function loadCommentSection(
   const target = request.replyTo === null ? null : findInThreads(all, request.replyTo);
   const replyTo = target && target.status === 'approved' && target.depth < rules.threadDepth ? target : null;
   const section = renderCommentSection({
-    post, threads, count, page, totalPages, open, threadDepth: rules.threadDepth, timeZone: settings.timeZone,
+    post, threads, count, page, totalPages, open, threadDepth: rules.threadDepth, honeypot: rules.honeypot, timeZone: settings.timeZone,
     replyTo: replyTo ? { id: replyTo.id, authorName: replyTo.authorName } : null,
     form: request.form ?? { values: {}, errors: {} },
     csrfToken: request.csrfToken,

@@ -24,6 +24,8 @@ export interface CommentSectionView {
   totalPages: number;
   open: boolean;
   threadDepth: number;
+  /** Whether the form carries the honeypot field (settings.comments.honeypot). */
+  honeypot: boolean;
   timeZone: string;
   /** The comment being answered (`?replytocom=N`), when it can be. */
   replyTo: { id: number; authorName: string } | null;
@@ -116,7 +118,7 @@ ${field('url', t.website, view, { type: 'url', autocomplete: 'url', maxlength: 5
 <textarea id="comment-body" name="body" rows="8" required${attrs(describedBy('body', view))}>${values.body ?? ''}</textarea>
 ${fieldError('body', view)}
 </div>
-<div class="comment-trap" aria-hidden="true"><label for="comment-trap">${t.trap}</label><input type="text" id="comment-trap" name="website2" value="" tabindex="-1" autocomplete="off"></div>
+${view.honeypot ? html`<div class="comment-trap" aria-hidden="true"><label for="comment-trap">${t.trap}</label><input type="text" id="comment-trap" name="website2" value="" tabindex="-1" autocomplete="off"></div>` : ''}
 <div class="field checkbox"><input type="checkbox" id="comment-notify" name="notify" value="on"${attrs({ checked: values.notify === 'on' })}> <label for="comment-notify">${t.notifyReplies}</label></div>
 <p><button type="submit">${t.submit}</button></p>
 </form>

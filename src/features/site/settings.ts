@@ -49,6 +49,10 @@ export const settingsSchema = z.object({
     /** Comments per hour from one IP address, and from one email address. */
     perIpPerHour: wholeNumber(1, 10000, 'Enter a whole number from 1 to 10000'),
     perEmailPerHour: wholeNumber(1, 10000, 'Enter a whole number from 1 to 10000'),
+    /** A comment whose hidden honeypot field is filled goes to spam. Defaults for groups stored before it existed. */
+    honeypot: z.boolean({ error: 'Choose yes or no' }).default(true),
+    /** The same text from the same email under the same post is refused. */
+    refuseDuplicates: z.boolean({ error: 'Choose yes or no' }).default(true),
   }),
 });
 
@@ -75,6 +79,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     closeCommentsAfterDays: 0,
     perIpPerHour: 10,
     perEmailPerHour: 10,
+    honeypot: true,
+    refuseDuplicates: true,
   }),
 });
 

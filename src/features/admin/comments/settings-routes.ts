@@ -3,7 +3,7 @@ import { loadSettings, type Settings, updateSiteSettings } from '../../site/inde
 import { adminFrame, flash, sendPage } from '../context.js';
 import { attempt, emptyForm, formBody, text, typedNumber } from '../views/forms.js';
 import { actorOf, guardedSection } from '../site/shared.js';
-import { COMMENT_SETTING_NUMBERS, renderCommentSettings } from './settings-views.js';
+import { COMMENT_SETTING_CHOICES, COMMENT_SETTING_NUMBERS, renderCommentSettings } from './settings-views.js';
 
 type CommentSettings = Settings['comments'];
 
@@ -11,6 +11,7 @@ type CommentSettings = Settings['comments'];
 const commentSettingsForm = z.object({
   threadDepth: text(20), commentsPerPage: text(20), autoApproveKnown: text(10), minSubmitSeconds: text(20), maxLinks: text(20),
   commentMaxLength: text(20), perIpPerHour: text(20), perEmailPerHour: text(20), closeCommentsAfterDays: text(20), ipRetentionDays: text(20),
+  honeypot: text(10), refuseDuplicates: text(10),
 });
 
 type CommentSettingsForm = z.output<typeof commentSettingsForm>;
@@ -18,13 +19,14 @@ type CommentSettingsForm = z.output<typeof commentSettingsForm>;
 /** The typed form as a settings change: numbers as numbers, yes/no as a boolean; anything else is left for the schema to name. */
 function toChange(form: CommentSettingsForm): CommentSettings {
   const numbers = Object.fromEntries(COMMENT_SETTING_NUMBERS.map((name) => [name, typedNumber(form[name])]));
-  const choice = { yes: true, no: false }[form.autoApproveKnown];
-  return { ...numbers, autoApproveKnown: choice ?? form.autoApproveKnown } as CommentSettings;
+  const choices = Object.fromEntries(COMMENT_SETTING_CHOICES.map((name) => [name, { yes: true, no: false }[form[name]] ?? form[name]]));
+  return { ...numbers, ...choices } as CommentSettings;
 }
 
 function toForm(settings: CommentSettings): CommentSettingsForm {
   const numbers = Object.fromEntries(COMMENT_SETTING_NUMBERS.map((name) => [name, String(settings[name])]));
-  return { ...numbers, autoApproveKnown: settings.autoApproveKnown ? 'yes' : 'no' } as CommentSettingsForm;
+  const choices = Object.fromEntries(COMMENT_SETTING_CHOICES.map((name) => [name, settings[name] ? 'yes' : 'no']));
+  return { ...numbers, ...choices } as CommentSettingsForm;
 }
 
 /** The schema names a bad member as `comments.threadDepth`; the form's field is `threadDepth`. */
@@ -32,7 +34,8 @@ const byField = (errors: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(errors).map(([key, message]) => [key.replace(/^comments\./, ''), message]));
 
 /**
- * /admin/comments/settings: threading, moderation, spam defences, closing and IP retention, for
+ * /admin/comments/settings: threading, moderation, spam defences (the blocklists are one link away,
+ * at /admin/comments/blocks, which editors use too), closing and IP retention, for
  * admins (the desk itself is for editors too). Saving goes through updateSiteSettings, in one
  * transaction with its audit entry naming each changed setting.
  */

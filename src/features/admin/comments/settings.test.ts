@@ -12,7 +12,7 @@ const ARTICLE = '/2026/01/under-discussion/';
 /** The form as it comes with the default settings. */
 const defaults = {
   threadDepth: '5', commentsPerPage: '50', autoApproveKnown: 'yes', minSubmitSeconds: '3', maxLinks: '2', commentMaxLength: '5000',
-  perIpPerHour: '10', perEmailPerHour: '10', closeCommentsAfterDays: '0', ipRetentionDays: '90',
+  perIpPerHour: '10', perEmailPerHour: '10', closeCommentsAfterDays: '0', ipRetentionDays: '90', honeypot: 'yes', refuseDuplicates: 'yes',
 };
 
 describe.each(DIALECTS)('the comment settings screen on %s', (dialect) => {
@@ -42,7 +42,9 @@ describe.each(DIALECTS)('the comment settings screen on %s', (dialect) => {
       'Deepest reply level', 'Threads per page', 'Publish at once from known commenters', 'Fastest plausible comment, in seconds',
       'Most links in a comment', 'Longest comment, in characters', 'Comments per hour from one IP address',
       'Comments per hour from one email address', 'Close comments on articles older than, in days', 'Keep commenters’ IP addresses for, in days',
+      'Hidden field for robots (honeypot)', 'Refuse duplicate comments',
     ]) expect(res.body).toContain(`>${label}`);
+    expect(res.body).toContain('<a href="/admin/comments/blocks">edit the blocklist</a>');
     expect(res.body).toMatch(/<input type="number" id="threadDepth" name="threadDepth" value="5" required inputmode="numeric" aria-describedby="threadDepth-hint">/);
     expect(res.body).toContain('<p class="hint" id="threadDepth-hint">1 allows no replies;');
     expect(res.body).toContain('<input type="radio" id="autoApproveKnown-0" name="autoApproveKnown" value="yes" checked');
@@ -97,6 +99,65 @@ describe.each(DIALECTS)('the comment settings screen on %s', (dialect) => {
     });
     expect(forged.statusCode).toBe(403);
     expect(await comments()).toEqual(DEFAULT_SETTINGS.comments);
+  });
+
+  it('switches the honeypot and the duplicate check off and on, and the public form follows', async () => {
+    const db = t.ctx.database.db;
+    const newest = () => db.selectFrom('comments').select(['status', 'spam_reason']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect((await t.app.inject(ARTICLE)).body).toContain('name="website2"');
+    expect((await save({ honeypot: 'no', refuseDuplicates: 'no' })).statusCode).toBe(303);
+    expect(await comments()).toMatchObject({ honeypot: false, refuseDuplicates: false });
+    expect((await t.app.inject(ARTICLE)).body).not.toContain('name="website2"');
+    // With the honeypot off, a filled field is not a sign of a robot: the comment waits for a moderator.
+    expect((await new Reader(t).comment(ARTICLE, { website2: 'autofill', body: 'Said twice.' })).statusCode).toBe(303);
+    expect(await newest()).toEqual({ status: 'pending', spam_reason: '' });
+    expect((await new Reader(t).comment(ARTICLE, { body: 'Said twice.' })).statusCode).toBe(303);
+
+    expect((await save({ honeypot: 'yes', refuseDuplicates: 'yes' })).statusCode).toBe(303);
+    expect((await t.app.inject(ARTICLE)).body).toContain('name="website2"');
+    const again = await new Reader(t).comment(ARTICLE, { body: 'Said twice.' });
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('You have already posted this comment.');
+    expect((await new Reader(t).comment(ARTICLE, { website2: 'http://cheap.example', body: 'Robot words.' })).statusCode).toBe(303);
+    expect(await newest()).toEqual({ status: 'spam', spam_reason: 'honeypot' });
+    expect((await auditTrail(t)).map((e) => e.details)).toEqual([
+      { keys: ['comments.honeypot', 'comments.refuseDuplicates'] }, { keys: ['comments.honeypot', 'comments.refuseDuplicates'] },
+    ]);
+  });
+
+  it('applies the minimum time, the link, length and hourly limits as set on the screen', async () => {
+    const db = t.ctx.database.db;
+    const statusOf = async (id: number) => (await db.selectFrom('comments').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    expect((await save({ minSubmitSeconds: '30', maxLinks: '0', commentMaxLength: '100', perIpPerHour: '2', perEmailPerHour: '2' })).statusCode).toBe(303);
+    const maria = new Reader(t, '192.0.2.10');
+    const quick = await maria.comment(ARTICLE, { body: 'Quick.' }, 10_000);
+    expect(quick.statusCode).toBe(422);
+    expect(quick.body).toContain('That was quick!');
+    const long = await maria.comment(ARTICLE, { body: 'x'.repeat(101) }, 31_000);
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain('Your comment is too long');
+    const first = commentIdOf(await maria.comment(ARTICLE, { body: 'x'.repeat(100) }, 31_000));
+    await db.updateTable('comments').set({ status: 'approved' }).where('id', '=', first).execute();
+    // A known commenter, but one link is more than 0: held for a moderator.
+    const linked = commentIdOf(await maria.comment(ARTICLE, { body: 'See https://source.example/' }, 31_000));
+    expect(await statusOf(linked)).toBe('pending');
+    // Two from this email this hour already: the third is refused, from any address.
+    const third = await new Reader(t, '192.0.2.11').comment(ARTICLE, { body: 'Third from Maria.' }, 31_000);
+    expect(third.statusCode).toBe(429);
+    expect(third.body).toContain('You are commenting too often');
+    // Two from this IP this hour already: the next is refused, whatever the email.
+    const fromIp = await maria.comment(ARTICLE, { email: 'timur@readers.example', body: 'Same network.' }, 31_000);
+    expect(fromIp.statusCode).toBe(429);
+    expect((await new Reader(t, '192.0.2.12').comment(ARTICLE, { email: 'timur@readers.example', body: 'Elsewhere.' }, 31_000)).statusCode).toBe(303);
+  });
+
+  it('keeps the rules an admin saved before the honeypot and duplicate switches existed, with both on', async () => {
+    const { honeypot: _h, refuseDuplicates: _d, ...older } = { ...DEFAULT_SETTINGS.comments, threadDepth: 3, maxLinks: 7 };
+    await t.ctx.database.db.insertInto('settings').values({ key: 'comments', value: JSON.stringify(older) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(older) })).execute();
+    expect(await comments()).toEqual({ ...DEFAULT_SETTINGS.comments, threadDepth: 3, maxLinks: 7, honeypot: true, refuseDuplicates: true });
+    const page = await admin.get('/admin/comments/settings');
+    expect(page.body).toContain('<input type="radio" id="honeypot-0" name="honeypot" value="yes" checked');
   });
 
   it('makes a lower reply depth refuse a reply the public form accepted before', async () => {
