@@ -37,7 +37,7 @@ export class Reader {
   }
 
   async comment(articlePath: string, form: CommentForm = {}, waitMs = 5000): Promise<LightMyRequestResponse> {
-    const page = await this.browser.get(form.parentId ? `${articlePath}?replytocom=${form.parentId}` : articlePath);
+    const page = await this.browser.get(form.parentId ? `${articlePath}${articlePath.includes('?') ? '&' : '?'}replytocom=${form.parentId}` : articlePath);
     const hidden = formFields(page.body);
     this.t.clock.advance(waitMs);
     return this.browser.post('/comments/', {

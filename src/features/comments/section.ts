@@ -8,7 +8,7 @@ import type { PublicComment } from './model.js';
 import { commentsOpen } from './rules.js';
 import { commentSecret, formTokenFor, idsFromPendingCookie } from './secret.js';
 import { type CommentablePost, findCommentablePost, listPostComments } from './storage.js';
-import { buildThreads, findInThreads, pageOfThreads } from './thread.js';
+import { buildThreads, findInThreads, pageOfComment, pageOfThreads } from './thread.js';
 import { type CommentFormState, renderCommentSection } from './views.js';
 
 export interface SectionDeps {
@@ -61,12 +61,13 @@ export async function loadCommentSection(
   const comments = deps.memo && ownIds.length === 0 ? await deps.memo(String(post.id), now.toISOString(), read) : (await read()).value;
   const count = comments.filter((c) => c.status === 'approved').length;
   const all = buildThreads(comments);
-  const wanted = Math.max(1, request.page);
+  const target = request.replyTo === null ? null : findInThreads(all, request.replyTo);
+  // A reply form shown again (an error) stays on the page of the comment it answers.
+  const wanted = request.form && target ? pageOfComment(all, target.id, rules.commentsPerPage) : Math.max(1, request.page);
   const { totalPages } = pageOfThreads(all, 1, rules.commentsPerPage);
   const page = Math.min(wanted, totalPages);
   const { threads } = pageOfThreads(all, page, rules.commentsPerPage);
   const open = commentsOpen(post, rules, now);
-  const target = request.replyTo === null ? null : findInThreads(all, request.replyTo);
   const replyTo = target && target.status === 'approved' && target.depth < rules.threadDepth ? target : null;
   const section = renderCommentSection({
     post, threads, count, page, totalPages, open, threadDepth: rules.threadDepth, honeypot: rules.honeypot, timeZone: settings.timeZone,

@@ -75,6 +75,55 @@ describe.each(DIALECTS)('threads and safe rendering on %s', (dialect) => {
     expect(res.headers.location).toMatch(new RegExp(`^${ARTICLE}\\?cpage=2#comment-\\d+$`));
   });
 
+  it('takes a permalink from mail or a feed to the page of its thread, and a reply on a later page back to that page', async () => {
+    await rules({ commentsPerPage: 5 });
+    const reader = new Reader(t);
+    const ids: number[] = [];
+    for (let i = 1; i <= 7; i++) ids.push(await said(reader, `Comment number ${i}.`));
+    const reply = await said(reader, 'A reply on page two.', ids[5]);
+    for (const [id, page] of [[ids[0]!, ''], [ids[4]!, ''], [ids[5]!, '?cpage=2'], [reply, '?cpage=2']] as const) {
+      const res = await t.app.inject(`/comments/${id}/`);
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe(`${ARTICLE}${page}#comment-${id}`);
+      expect((await t.app.inject(res.headers.location as string)).body).toContain(`<li id="comment-${id}"`);
+    }
+    const second = (await t.app.inject(`${ARTICLE}?cpage=2`)).body;
+    expect(second).toContain(`href="${ARTICLE}?cpage=2&amp;replytocom=${ids[6]}#respond"`);
+    const res = await reader.comment(`${ARTICLE}?cpage=2`, { body: 'Answering number seven.', parentId: ids[6] });
+    expect(res.headers.location).toMatch(new RegExp(`^${ARTICLE}\\?cpage=2#comment-\\d+$`));
+    // Held, trashed or unknown comments have no public permalink.
+    const held = commentIdOf(await new Reader(t).comment(ARTICLE, { email: 'new@readers.example', body: 'Held.' }));
+    expect((await t.app.inject(`/comments/${held}/`)).statusCode).toBe(404);
+    expect((await t.app.inject('/comments/999999/')).statusCode).toBe(404);
+  });
+
+  it('shows a reply form sent with a mistake again on the page of the comment it answers, everything typed kept, "notify me" still ticked', async () => {
+    await rules({ commentsPerPage: 5 });
+    const reader = new Reader(t);
+    const ids: number[] = [];
+    for (let i = 1; i <= 6; i++) ids.push(await said(reader, `Comment number ${i}.`));
+    const res = await reader.comment(`${ARTICLE}?cpage=2`, {
+      parentId: ids[5], name: 'Timur', email: 'timur@', url: 'https://timur.example/', body: 'My answer, kept.', notify: true,
+    });
+    expect(res.statusCode).toBe(422);
+    const page = res.body;
+    expect(page).toContain('Reply to Maria Reader');
+    expect(page).toContain(`name="parentId" value="${ids[5]}"`);
+    expect(page).toContain('Comment number 6.');
+    expect(page).not.toContain('Comment number 1.');
+    expect(page).toContain('value="Timur"');
+    expect(page).toContain('value="timur@"');
+    expect(page).toContain('value="https://timur.example/"');
+    expect(page).toContain('>My answer, kept.</textarea>');
+    expect(page).toMatch(/<input type="checkbox" id="comment-notify" name="notify" value="on" checked>/);
+    expect(page).toContain('<p class="field-error" id="comment-email-error">');
+    await expectValidHtml(page, 'reply form with an error');
+    // Unticked, it comes back unticked.
+    const unticked = await reader.comment(ARTICLE, { email: 'timur@', body: 'Again.' });
+    expect(unticked.body).toMatch(/<input type="checkbox" id="comment-notify" name="notify" value="on">/);
+    expect(unticked.body).toContain('name="parentId" value=""');
+  });
+
   it('renders hostile text escaped and harmless: no tags, handlers, javascript: links, bidi overrides or null bytes', async () => {
     const reader = new Reader(t);
     await rules({ maxLinks: 10 });
