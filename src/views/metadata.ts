@@ -77,6 +77,7 @@ function openGraphTags(frame: Frame, meta: PageMeta): SafeHtml {
   const og: OpenGraph = meta.openGraph ?? { type: 'website' };
   const tag = (property: string, content: string | undefined) =>
     content ? html`<meta property="${property}" content="${content}">\n` : '';
+  const twitter = (name: string, content: string | undefined) => (content ? html`<meta name="${name}" content="${content}">\n` : '');
   return html`${tag('og:type', og.type)}${tag('og:title', meta.title)}${tag('og:description', meta.description)}${
     meta.canonicalPath ? tag('og:url', settings.baseUrl + meta.canonicalPath) : ''
   }${tag('og:site_name', settings.title)}${tag('og:locale', ogLocale(og.locale ?? frame.lang))}${
@@ -85,5 +86,9 @@ function openGraphTags(frame: Frame, meta: PageMeta): SafeHtml {
     tag('article:published_time', og.publishedTime)
   }${tag('article:modified_time', og.modifiedTime)}${tag('article:section', og.section)}${
     (og.tags ?? []).map((t) => tag('article:tag', t))
-  }<meta name="twitter:card" content="${og.image ? 'summary_large_image' : 'summary'}">\n`;
+  }<meta name="twitter:card" content="${og.image ? 'summary_large_image' : 'summary'}">\n${
+    // Said outright rather than left to X's fallback to the og: tags.
+    twitter('twitter:title', meta.title)}${twitter('twitter:description', meta.description)}${
+    og.image ? html`${twitter('twitter:image', absoluteUrl(settings.baseUrl, og.image))}${twitter('twitter:image:alt', og.imageAlt)}` : ''
+  }`;
 }

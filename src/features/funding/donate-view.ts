@@ -2,6 +2,7 @@ import type { FundingMessages } from '../../i18n/funding-messages.js';
 import { html, type SafeHtml } from '../../lib/html.js';
 import type { Frame } from '../../views/frame.js';
 import { layout } from '../../views/layout.js';
+import { siteFeeds, webPageJsonLd } from '../seo/index.js';
 import type { DriveRow } from './drives.js';
 import { formatMoney, minorDigits } from './money.js';
 import type { FundingSettings } from './settings.js';
@@ -92,7 +93,10 @@ ${settings.bankDetails.trim() ? html`<h3>${f.bankTransfer}</h3><p class="bank-de
 /** GET /donate/: the card form when Stripe is configured, and the other ways to give. */
 export function renderDonatePage(frame: Frame, data: DonatePageData): string {
   const f = frame.t.funding;
-  return layout(frame, { title: f.donateTitle, canonicalPath: '/donate/' }, html`<article class="donate">
+  const meta = { name: f.donateTitle, path: '/donate/', description: f.donateIntro, language: frame.lang };
+  return layout(frame, {
+    title: f.donateTitle, description: f.donateIntro, canonicalPath: '/donate/', feeds: siteFeeds(frame), jsonLd: webPageJsonLd(frame.settings, meta),
+  }, html`<article class="donate">
 <h1>${f.donateTitle}</h1>
 <p>${f.donateIntro}</p>
 ${data.state.notice === 'cancelled' ? html`<p class="notice" role="status">${f.cancelled}</p>` : ''}

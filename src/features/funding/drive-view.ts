@@ -1,7 +1,9 @@
 import { formatDate } from '../../i18n/index.js';
 import { html, raw } from '../../lib/html.js';
 import type { Frame } from '../../views/frame.js';
+import { describeHtml } from '../../lib/html-text.js';
 import { layout } from '../../views/layout.js';
+import { siteFeeds, webPageJsonLd } from '../seo/index.js';
 import type { DriveRow } from './drives.js';
 import type { DriveProgress } from './progress.js';
 import { driveProgressBar } from './progress-view.js';
@@ -17,7 +19,12 @@ export function renderDrivePage(frame: Frame, drive: DriveRow, progress: DrivePr
   const ended = drive.ends_at !== null && drive.ends_at <= now.toISOString();
   // The end is exclusive (the next day's start in the site's zone): the page names the last day.
   const dates = f.driveDates(formatDate(drive.starts_at, frame.lang, tz), drive.ends_at ? formatDate(new Date(Date.parse(drive.ends_at) - 1), frame.lang, tz) : null);
-  return layout(frame, { title: drive.title, canonicalPath: drivePath(drive.slug) }, html`<article class="drive">
+  const path = drivePath(drive.slug);
+  const description = describeHtml(drive.description_html) || dates;
+  return layout(frame, {
+    title: drive.title, description, canonicalPath: path, feeds: siteFeeds(frame),
+    jsonLd: webPageJsonLd(frame.settings, { name: drive.title, path, description, language: frame.lang }),
+  }, html`<article class="drive">
 <h1>${drive.title}</h1>
 <p class="drive-dates">${dates}</p>
 ${driveProgressBar(progress, frame.t)}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { givenAuthor, givenCategory, givenPost } from '../../../test/fixtures.js';
+import { givenAuthor, givenCategory, givenPage, givenPost } from '../../../test/fixtures.js';
+import { givenDrive, givenFunding } from '../../../test/funding.js';
 import { expectValidHtml } from '../../../test/html.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import { messagesFor } from '../../i18n/index.js';
@@ -19,6 +20,17 @@ function metaProperty(page: string, property: string): string[] {
   const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   return [...page.matchAll(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)">`, 'g'))].map((m) => decode(m[1]!));
 }
+
+/** The page's canonical URL and meta description (attribute-decoded), or undefined. */
+function headOf(page: string): { canonical?: string; description?: string } {
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const canonical = page.match(/<link rel="canonical" href="([^"]*)">/)?.[1];
+  const description = page.match(/<meta name="description" content="([^"]*)">/)?.[1];
+  return { ...(canonical ? { canonical: decode(canonical) } : {}), ...(description !== undefined ? { description: decode(description) } : {}) };
+}
+
+/** The href of every feed autodiscovery link of a page. */
+const feedHrefs = (page: string) => [...page.matchAll(/<link rel="alternate" type="application\/(?:rss|atom|feed)\+(?:xml|json)" title="[^"]*" href="([^"]+)">/g)].map((m) => m[1]);
 
 describe('JSON for a script block', () => {
   it('cannot close the block or open a comment, and parses back to the same value', () => {
@@ -83,6 +95,11 @@ describe.each(DIALECTS)('search-engine and social metadata on %s', (dialect) => 
     expect(metaProperty(page, 'article:section')).toEqual(['Courts']);
     expect(metaProperty(page, 'article:tag')).toEqual(['Press freedom', 'Strikes']);
     expect(metaProperty(page, 'twitter:card')).toEqual(['summary_large_image']);
+    expect(metaProperty(page, 'twitter:title')).toEqual([title]);
+    expect(metaProperty(page, 'twitter:description')).toEqual(['What "they" said.']);
+    expect(metaProperty(page, 'twitter:image')).toEqual([`${BASE}/uploads/picket.jpg`]);
+    expect(metaProperty(page, 'twitter:image:alt')).toEqual(['A picket line']);
+    expect(headOf(page)).toEqual({ canonical: `${BASE}/2026/03/hostile/`, description: 'What "they" said.' });
     expect(page).toContain(`<link rel="alternate" type="application/rss+xml" title="Broadside (RSS)" href="${BASE}/feed/">`);
   });
 
@@ -119,9 +136,54 @@ describe.each(DIALECTS)('search-engine and social metadata on %s', (dialect) => 
     expect(page).toContain(`<link rel="alternate" type="application/atom+xml" title="Broadside (Atom)" href="${BASE}/feed/atom/">`);
   });
 
-  it('give static pages OpenGraph tags and 404 pages none', async () => {
+  it('describe a static page as a WebPage, with its first paragraph as the description, OpenGraph and Twitter tags and the site feeds', async () => {
+    await givenPage(t.ctx, 'about', 'About "us" </script> — О нас', '## Who we are\n\nWe are a **reader-funded** newsroom in Almaty & Bishkek.\n\nMore text.');
+    const page = (await t.app.inject('/about/')).body;
+    await expectValidHtml(page, 'static page');
+    const description = 'We are a reader-funded newsroom in Almaty & Bishkek.';
+    expect(headOf(page)).toEqual({ canonical: `${BASE}/about/`, description });
+    expect(jsonLdOf(page)).toEqual([expect.objectContaining({
+      '@type': 'WebPage', name: 'About "us" </script> — О нас', url: `${BASE}/about/`, description, inLanguage: 'en',
+      isPartOf: { '@type': 'WebSite', name: 'Broadside', url: `${BASE}/` },
+    })]);
+    expect(metaProperty(page, 'og:title')).toEqual(['About "us" </script> — О нас']);
+    expect(metaProperty(page, 'og:description')).toEqual([description]);
+    expect(metaProperty(page, 'og:url')).toEqual([`${BASE}/about/`]);
+    expect(metaProperty(page, 'twitter:description')).toEqual([description]);
+    expect(feedHrefs(page)).toEqual([`${BASE}/feed/`, `${BASE}/feed/atom/`, `${BASE}/feed/json/`]);
+  });
+
+  it('describe the donation page and a fundraising drive\'s page as WebPages with a description and the site feeds', async () => {
+    await givenFunding(t);
+    await givenDrive(t, { title: 'Keep the Lantern lit', slug: 'lantern' });
+    for (const [path, name, description] of [
+      ['/donate/', 'Support our journalism', 'We are funded by our readers. Every gift, large or small, keeps our reporting independent.'],
+      ['/donate/drive/lantern/', 'Keep the Lantern lit', 'We need 5,000 euros for the year.'],
+    ] as const) {
+      const page = (await t.app.inject(path)).body;
+      await expectValidHtml(page, path);
+      expect(headOf(page), path).toEqual({ canonical: BASE + path, description });
+      expect(jsonLdOf(page)).toEqual([expect.objectContaining({ '@type': 'WebPage', name, url: BASE + path, description })]);
+      expect(metaProperty(page, 'og:title')).toEqual([name]);
+      expect(metaProperty(page, 'og:description')).toEqual([description]);
+      expect(feedHrefs(page)).toEqual([`${BASE}/feed/`, `${BASE}/feed/atom/`, `${BASE}/feed/json/`]);
+    }
+  });
+
+  it('give a tag page with quotes and Cyrillic in its name valid JSON-LD and escaped tags', async () => {
+    await givenPost(t.ctx, { title: 'Story', tagNames: ['Свобода "прессы" </script>'] });
+    const slug = (await t.ctx.database.db.selectFrom('tags').select('slug').executeTakeFirstOrThrow()).slug;
+    const page = (await t.app.inject(`/tag/${slug}/`)).body;
+    await expectValidHtml(page, 'tag page');
+    expect(page.split('</script>').length - 1).toBe(1);
+    expect(jsonLdOf(page)).toEqual([expect.objectContaining({ '@type': 'CollectionPage', name: 'Tag: Свобода "прессы" </script>' })]);
+    expect(metaProperty(page, 'og:title')).toEqual(['Tag: Свобода "прессы" </script>']);
+  });
+
+  it('give a 404 page neither OpenGraph tags nor JSON-LD, and tell robots not to index it', async () => {
     const page = (await t.app.inject('/nothing-here/')).body;
     expect(metaProperty(page, 'og:title')).toEqual([]);
     expect(jsonLdOf(page)).toEqual([]);
+    expect(page).toContain('<meta name="robots" content="noindex">');
   });
 });

@@ -70,6 +70,27 @@ export function webSiteJsonLd(settings: Settings): JsonLd {
   };
 }
 
+/**
+ * A schema.org WebPage for a page that is neither an article nor a list of them (a static page,
+ * the donation page, a fundraising drive's page), as part of the site.
+ */
+export function webPageJsonLd(
+  settings: Settings,
+  page: { name: string; path: string; description?: string; language: string; dateModified?: string },
+): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebPage',
+    name: page.name,
+    url: settings.baseUrl + page.path,
+    ...(page.description ? { description: page.description } : {}),
+    inLanguage: page.language,
+    ...(page.dateModified ? { dateModified: page.dateModified } : {}),
+    isPartOf: { '@type': 'WebSite', name: settings.title, url: `${settings.baseUrl}/` },
+    publisher: publisher(settings),
+  };
+}
+
 /** A schema.org CollectionPage for an archive (category, tag, author, date). */
 export function collectionPageJsonLd(
   settings: Settings,
