@@ -1,0 +1,106 @@
+import { CompiledQuery, type Kysely, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { givenPost, givenSettings } from '../../../test/fixtures.js';
+import { buildTestApp, createTestDatabase, DIALECTS, type TestApp } from '../../../test/helpers.js';
+import type { DialectName } from '../../storage/db.js';
+import type { DB } from '../../storage/schema.js';
+
+/**
+ * Every query a page runs, recorded as the app sends it, then explained: no query of the date
+ * archives or of the sidebar (calendar, monthly list) may read the posts whole. Each access to
+ * posts must be an index search bounded by a key, a local date, or a lower bound on the
+ * publication time (the posts still to come, a date's window); the one walk allowed without
+ * (newest first, stopping at its LIMIT, the home page's list) reads in index order. On
+ * PostgreSQL, sequential scans are disabled, as a big table would make them costly (the planner
+ * scans an empty test table otherwise), and that walk is not checked for a sort (on a few rows
+ * the planner sorts instead of walking the index backwards). Dropping posts_archive fails this.
+ */
+
+interface Recorded {
+  node: RootOperationNode;
+  queryId: QueryId;
+}
+
+const READS_POSTS = /\b(from|join) "posts"/i;
+/** A search condition that reads a bounded part of the posts. */
+const BOUNDED = /local_year|slug|\bid\b|rowid|published_at ?>/;
+/** A query that may walk the posts newest first because it stops at its LIMIT. */
+const walksNewestFirst = (sql: string) => /order by "posts"."published_at" desc/i.test(sql) && /\blimit\b/i.test(sql);
+
+async function sqliteProblems(db: Kysely<DB>, query: CompiledQuery): Promise<string[]> {
+  const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+  const details = plan.rows.map((r) => r.detail);
+  const sorted = details.some((d) => d.startsWith('USE TEMP B-TREE FOR ORDER BY'));
+  return details.filter((d) => {
+    if (/^SCAN posts\b/.test(d)) return true;
+    if (!/^SEARCH posts\b/.test(d)) return false;
+    return !BOUNDED.test(d) && !(walksNewestFirst(query.sql) && !sorted);
+  });
+}
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Index Cond'?: string; Plans?: PlanNode[] };
+
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+
+async function postgresProblems(db: Kysely<DB>, query: CompiledQuery): Promise<string[]> {
+  const plan = await db.connection().execute(async (conn) => {
+    await conn.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
+    try {
+      return (await conn.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`explain (format json) ${query.sql}`, [...query.parameters])))
+        .rows[0]!['QUERY PLAN'][0].Plan;
+    } finally {
+      await conn.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
+    }
+  });
+  const nodes = nodesOf(plan);
+  return nodes
+    .filter((n) => n['Relation Name'] === 'posts' || n['Index Name']?.startsWith('posts_'))
+    .filter((n) => n['Node Type'] !== 'Bitmap Heap Scan')
+    .filter((n) => !BOUNDED.test(n['Index Cond'] ?? '') && !(n['Index Cond'] && walksNewestFirst(query.sql)))
+    .map((n) => `${n['Node Type']} ${n['Index Name'] ?? ''} ${n['Index Cond'] ?? ''}`);
+}
+
+describe.each(DIALECTS)('archive pages on %s', (dialect: DialectName) => {
+  let t: TestApp;
+  let recording: Recorded[] | null = null;
+  let db: Kysely<DB>;
+  beforeEach(async () => {
+    const testDb = await createTestDatabase(dialect);
+    const recorder: KyselyPlugin = {
+      transformQuery: (args) => {
+        recording?.push({ node: args.node, queryId: args.queryId });
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    db = testDb.database.db.withPlugin(recorder);
+    t = await buildTestApp(dialect, { now: '2026-06-15T12:00:00Z', database: { ...testDb, database: { ...testDb.database, db } } });
+  });
+  afterEach(async () => t.close());
+
+  it('are read through index searches: no date archive, calendar or monthly list query scans the posts', async () => {
+    await givenSettings(t.ctx, { postsPerPage: 1 });
+    for (const [i, date] of ['2014-01-10', '2014-01-20', '2014-03-05', '2015-07-01', '2026-06-01'].entries()) {
+      await givenPost(t.ctx, { slug: `story-${i}`, language: i % 2 ? 'ru' : 'en', publishedAt: `${date}T10:00:00Z` });
+    }
+    await givenPost(t.ctx, { status: 'scheduled', publishedAt: '2026-06-20T10:00:00Z' });
+    const pages = ['/', '/2014/', '/2014/01/', '/2014/01/10/', '/2014/01/page/2/', '/2014/?lang=ru', '/2014/01/story-0/', '/2019/02/'];
+    let explained = 0;
+    for (const page of pages) {
+      recording = [];
+      const res = await t.app.inject(page);
+      const queries = recording;
+      recording = null;
+      expect([200, 404], page).toContain(res.statusCode);
+      for (const { node, queryId } of queries) {
+        const query = db.getExecutor().compileQuery(node, queryId);
+        if (!/^\s*select/i.test(query.sql) || !READS_POSTS.test(query.sql)) continue;
+        const problems = dialect === 'sqlite' ? await sqliteProblems(db, query) : await postgresProblems(db, query);
+        expect(problems, `${page}: ${query.sql}`).toEqual([]);
+        explained++;
+      }
+    }
+    // The pages did read the posts: the calendar, the counts of posts to come, the lists.
+    expect(explained).toBeGreaterThan(pages.length * 2);
+  });
+});
