@@ -159,7 +159,36 @@ describe.each(DIALECTS)('comment mail on %s', (dialect) => {
     expect(row.notify_replies).toBe(0);
   });
 
-  it('erases raw IP addresses older than the retention period, keeping their hash', async () => {
+  it('mails a confirmed subscriber once a reader\'s reply is approved, never for a held, spam or own reply, and alerts moderators of held comments only', async () => {
+    const maria = new Reader(t);
+    const id = commentIdOf(await maria.comment(ARTICLE, { body: 'Anyone know more?', notify: true }));
+    await editor.post('/admin/comments/bulk', { 'ids[]': String(id), action: 'approve' });
+    await deliver();
+    const confirmPath = linkIn(inbox('maria@readers.example')[0]!.raw, '/comments/confirm/');
+    await t.app.inject({ method: 'POST', url: '/comments/confirm/', payload: Object.fromEntries(new URL(confirmPath, BASE).searchParams) });
+    const alerts = () => inbox('editor@lantern.example').length;
+    expect(alerts()).toBe(1);
+
+    const reply = commentIdOf(await new Reader(t, '198.51.100.5').comment(ARTICLE, { name: 'Timur', email: 'timur@readers.example', body: 'I do: ask the depot.', parentId: id }));
+    await new Reader(t, '198.51.100.6').comment(ARTICLE, { email: 'bot@bots.example', body: 'Cheap pills', parentId: id, website2: 'x' });
+    await deliver();
+    expect(inbox('maria@readers.example')).toHaveLength(1);
+    expect(alerts()).toBe(2);
+
+    await editor.post('/admin/comments/bulk', { 'ids[]': String(reply), action: 'approve' });
+    // Her own answer to her own comment is no news to her.
+    await maria.comment(ARTICLE, { body: 'Thanks, Timur.', parentId: id });
+    await deliver();
+    await deliver();
+    const notices = inbox('maria@readers.example').slice(1);
+    expect(notices).toHaveLength(1);
+    expect(textBody(notices[0]!.raw)).toContain('I do: ask the depot.');
+    expect(header(notices[0]!.raw, 'List-Unsubscribe')).toMatch(new RegExp(`/comments/unsubscribe/\\?c=${id}&s=`));
+    expect(alerts()).toBe(2);
+    for (const mail of smtp.received) expect(textBody(mail.raw)).not.toContain('timur@readers.example');
+  });
+
+  it('erases raw IP addresses older than the retention period (90 days, or as the admin sets it), keeping their hash', async () => {
     const id = commentIdOf(await new Reader(t, '198.51.100.77').comment(ARTICLE));
     t.clock.advance(89 * 86_400_000);
     expect(await eraseExpiredCommentIps(t.ctx.database.db, t.clock.now())).toBe(0);
@@ -168,5 +197,19 @@ describe.each(DIALECTS)('comment mail on %s', (dialect) => {
     const row = await t.ctx.database.db.selectFrom('comments').select(['ip', 'ip_hash']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.ip).toBeNull();
     expect(row.ip_hash).not.toBe('');
+    // The period is the setting's: at 30 days, a comment of 31 days ago loses its address too.
+    const later = commentIdOf(await new Reader(t, '198.51.100.78').comment(ARTICLE, { body: 'Later.' }));
+    await givenUser(t.ctx, 'admin');
+    const admin = new TestBrowser(t.app);
+    await admin.signIn('admin@lantern.example');
+    await admin.get('/admin/comments/settings');
+    const settings = (await admin.get('/admin/comments/settings')).body;
+    const form = Object.fromEntries([...settings.matchAll(/<input type="number" id="(\w+)" name="\w+" value="(\d+)"/g)].map((m) => [m[1]!, m[2]!]));
+    expect((await admin.post('/admin/comments/settings', { ...form, autoApproveKnown: 'yes', honeypot: 'yes', refuseDuplicates: 'yes', ipRetentionDays: '30' })).statusCode).toBe(303);
+    t.clock.advance(29 * 86_400_000);
+    expect(await eraseExpiredCommentIps(t.ctx.database.db, t.clock.now())).toBe(0);
+    t.clock.advance(2 * 86_400_000);
+    expect(await eraseExpiredCommentIps(t.ctx.database.db, t.clock.now())).toBe(1);
+    expect((await t.ctx.database.db.selectFrom('comments').select('ip').where('id', '=', later).executeTakeFirstOrThrow()).ip).toBeNull();
   });
 });
