@@ -123,25 +123,36 @@ export async function editComment(deps: CommentDeps, id: number, edit: CommentEd
   }));
 }
 
-/** A staff reply from the admin: published at once, in the staff user's name. Returns its id. */
+/**
+ * A staff reply from the admin: published at once, in the staff user's name. Returns its id.
+ * Answering a pending comment approves it too (as WordPress does), so the reply never shows
+ * under a comment readers cannot see; a comment in spam or trash must be restored first.
+ */
 export async function replyAsStaff(
   deps: CommentDeps, parentId: number, body: string, user: { id: number; name: string; email: string }, actor: AuditActor,
 ): Promise<number> {
   const text = cleanText(body).trim();
   if (!text) throw new AppError('VALIDATION', { fields: { reply: 'Write the reply' } });
   const [parent, settings] = await Promise.all([
-    deps.db.selectFrom('comments').select(['id', 'post_id', 'depth']).where('id', '=', parentId).executeTakeFirst(),
+    deps.db.selectFrom('comments').select(['id', 'post_id', 'depth', 'status']).where('id', '=', parentId).executeTakeFirst(),
     loadSettings(deps.db),
   ]);
   if (!parent) throw new AppError('NOT_FOUND');
+  if (parent.status === 'spam' || parent.status === 'trash') {
+    throw new AppError('VALIDATION', { fields: { reply: 'Approve this comment before replying: readers cannot see it' } });
+  }
   const now = deps.clock.now();
   const at = now.toISOString();
   return thenInvalidate(deps, threadTags([parent.post_id]), deps.db.transaction().execute(async (trx) => {
+    if (parent.status === 'pending') {
+      await trx.updateTable('comments').set({ status: 'approved', approved_at: at }).where('id', '=', parent.id).execute();
+      await recordAudit(trx, { action: 'comment.approve', subject: `comment:${parent.id}`, ...actorOf(actor), details: { ids: [parent.id], changed: 1 } }, now);
+    }
     const row = await trx.insertInto('comments').values({
       post_id: parent.post_id, parent_id: parent.id, depth: Math.min(parent.depth + 1, settings.comments.threadDepth), user_id: user.id,
       author_name: user.name, author_email: user.email, body: text, status: 'approved', created_at: at, approved_at: at,
     }).returning('id').executeTakeFirstOrThrow();
-    await queueReplyNotices(trx, await mailContext(trx, now), [row.id]);
+    await queueReplyNotices(trx, await mailContext(trx, now), parent.status === 'pending' ? [parent.id, row.id] : [row.id]);
     await recordAudit(trx, { action: 'comment.reply', subject: `comment:${row.id}`, ...actorOf(actor), details: { parentId } }, now);
     return row.id;
   }));

@@ -90,6 +90,24 @@ describe.each(DIALECTS)('the comment moderation desk on %s', (dialect) => {
     expect((await audit()).map((e) => e.action)).toEqual(['comment.approve', 'comment.reply']);
   });
 
+  it('approves a pending comment when a moderator replies to it, and refuses a reply to one in spam', async () => {
+    const id = commentIdOf(await new Reader(t).comment(ARTICLE, { body: 'Held question.' }));
+    expect((await editor.get(`/admin/comments/${id}`)).body).toContain('Publishing a reply approves this comment too.');
+    expect((await editor.post(`/admin/comments/${id}/reply`, { reply: 'Answered.' })).statusCode).toBe(303);
+    const page = (await t.app.inject(ARTICLE)).body;
+    expect(page).toMatch(new RegExp(`<li id="comment-${id}" class="comment">[\\s\\S]*Held question\\.[\\s\\S]*<ol class="comment-children"><li id="comment-\\d+" class="comment staff">`));
+    expect(page).not.toContain('awaiting moderation');
+    expect((await audit()).map((e) => e.action)).toEqual(['comment.approve', 'comment.reply']);
+
+    const spam = commentIdOf(await new Reader(t).comment(ARTICLE, { email: 'other@x.example', body: 'Spammy.' }));
+    await editor.post('/admin/comments/bulk', { 'ids[]': String(spam), action: 'spam' });
+    const refused = await editor.post(`/admin/comments/${spam}/reply`, { reply: 'To a spammer.' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('Approve this comment before replying');
+    expect(refused.body).toContain('To a spammer.</textarea>');
+    expect(await db().selectFrom('comments').select('id').where('body', '=', 'To a spammer.').execute()).toEqual([]);
+  });
+
   it('blocks the email and the IP of a comment, so later ones go to spam', async () => {
     const id = commentIdOf(await new Reader(t, '192.0.2.99').comment(ARTICLE, { email: 'troll@x.example', body: 'Rude.' }));
     await editor.post(`/admin/comments/${id}/block`, { kind: 'email' });

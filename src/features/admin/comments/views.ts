@@ -91,6 +91,7 @@ ${inputField('url', 'Website', view.edit, { type: 'url' })}
 ${textareaField('body', 'Comment', view.edit, { rows: 8, required: true })}
 <p><button type="submit">Save changes</button></p>`)}</section>
 <section aria-labelledby="reply-heading"><h2 id="reply-heading">Reply</h2>
+${c.status === 'pending' ? html`<p class="hint">Publishing a reply approves this comment too.</p>` : ''}
 ${postForm(frame, `/admin/comments/${c.id}/reply`, html`${textareaField('reply', 'Your reply, published at once under your name', view.reply, { rows: 5, required: true })}
 <p><button type="submit">Publish reply</button></p>`)}</section>
 <section aria-labelledby="block-heading"><h2 id="block-heading">Block</h2>
