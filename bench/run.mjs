@@ -2,12 +2,13 @@
 // Runs Broadside's benchmarks: `npm run bench` runs them all, `node bench/run.mjs archive` one;
 // `node bench/run.mjs render-cost` (CPU time per uncached page) runs only when named.
 // Compiles src/ and bench/ with tsc into node_modules/.cache/broadside-bench, or BENCH_BUILD
-// when set (Node 20 cannot run TypeScript), links public/ beside the compiled code, then runs
-// each benchmark in its own process.
+// when set (Node 20 cannot run TypeScript), links public/ beside the compiled code, bundles the
+// server's entry as `npm run build` does, then runs each benchmark in its own process.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from '../scripts/bundle.mjs';
 
 const BENCHMARKS = ['site', 'archive', 'wordpress'];
 const ON_REQUEST = ['render-cost'];
@@ -31,6 +32,9 @@ if (run(process.execPath, [tsc, '-p', 'bench/tsconfig.json', '--outDir', out, '-
 // static-assets.js finds public/ two folders above itself, as it does in dist/.
 const publicLink = path.join(out, 'public');
 if (!fs.existsSync(publicLink)) fs.symlinkSync(path.join(root, 'public'), publicLink, 'dir');
+// The server under load is what bin/broadside.js runs: src/bin.ts bundled as `npm run build` does,
+// into bundle/broadside/ (two folders below public/, like dist/bundle/).
+await bundle({ entry: path.join(root, 'src', 'bin.ts'), outdir: path.join(out, 'bundle', 'broadside'), name: 'broadside' });
 
 let failed = 0;
 for (const name of wanted.length ? wanted : BENCHMARKS) {

@@ -27,7 +27,8 @@ const options = {
   seconds: envNumber('BENCH_SECONDS', 10),
   connections: envNumber('BENCH_CONNECTIONS', 50),
 };
-const SERVE = [path.join(HERE, 'serve.js'), 'serve'];
+// The bundled server (bench/run.mjs builds it as `npm run build` builds dist/bundle/).
+const SERVE = [path.join(HERE, '..', 'bundle', 'broadside', 'broadside.js'), 'serve'];
 
 async function main(): Promise<void> {
   const loadAverage = os.loadavg().map((n) => Math.round(n * 100) / 100);

@@ -31,9 +31,15 @@ export function databaseUrlFor(schema: string): string {
   return `${TEST_DATABASE_URL}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 }
 
-/** Starts `broadside ...args` and resolves once it prints that it is serving (90 s at most). */
-export async function startBroadside(args: string[], env: Record<string, string>): Promise<BroadsideProcess> {
-  const child = spawn(process.execPath, ['--import', path.join(HERE, 'ts-register.mjs'), path.join(HERE, 'broadside.ts'), ...args], {
+/** How to run `broadside` from src/: Node with the TypeScript hooks, then test/e2e/broadside.ts. */
+export const FROM_SOURCE = ['--import', path.join(HERE, 'ts-register.mjs'), path.join(HERE, 'broadside.ts')];
+
+/**
+ * Starts `broadside ...args` and resolves once it prints that it is serving (90 s at most).
+ * `command` is what Node runs before `args`: src/ by default, or a bundle's file.
+ */
+export async function startBroadside(args: string[], env: Record<string, string>, command: string[] = FROM_SOURCE): Promise<BroadsideProcess> {
+  const child = spawn(process.execPath, [...command, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

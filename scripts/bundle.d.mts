@@ -1,0 +1,2 @@
+/** See bundle.mjs: bundles `entry` into `outdir`/`name`.js and its chunks; resolves with the bytes written. */
+export function bundle(options: { entry: string; outdir: string; name: string; minify?: boolean }): Promise<number>;
