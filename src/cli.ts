@@ -3,8 +3,6 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { serveAsWorker, startPrimary, stopPrimaryOnSignals } from './cluster/index.js';
 import { type Config, ConfigError, CONFIG_KEYS, loadConfig } from './config.js';
 import { createUser, ROLES } from './features/accounts/index.js';
-import { isSiteEmpty, seedDemo } from './features/demo/index.js';
-import { describeCounts, exportToFile, exportWordPressToFile, importFromFile, throttledProgress } from './features/export/index.js';
 import { AppError } from './errors.js';
 import { closeOnSignals, type RunningServer, serve } from './main.js';
 import { createContext, StartupError } from './runtime.js';
@@ -81,6 +79,7 @@ export function buildCli(io: CliIo): Command {
     .action(async (flags) => {
       const cfg = config(flags);
       const ctx = await createContext(cfg, { migrate: true });
+      const { isSiteEmpty, seedDemo } = await loadDemo();
       if (await isSiteEmpty(ctx.database.db)) {
         io.out('Empty site: loading the demo newsroom…');
         const outcome = await seedDemo(
@@ -116,6 +115,7 @@ export function buildCli(io: CliIo): Command {
       const cfg = config();
       const ctx = await createContext(cfg, { migrate: true });
       try {
+        const { seedDemo } = await loadDemo();
         const outcome = await seedDemo(
           { db: ctx.database.db, clock: ctx.clock },
           {
@@ -158,6 +158,7 @@ export function buildCli(io: CliIo): Command {
     .action(async (file: string, flags: { format: 'json' | 'wordpress'; withSecrets: boolean; withAuditLog: boolean }) => {
       const ctx = await createContext(config(), { migrate: true });
       try {
+        const { describeCounts, exportToFile, exportWordPressToFile, throttledProgress } = await loadExport();
         const started = Date.now();
         const progress = throttledProgress(io.err);
         const counts =
@@ -180,6 +181,7 @@ export function buildCli(io: CliIo): Command {
     .action(async (file: string) => {
       const ctx = await createContext(config(), { migrate: true });
       try {
+        const { describeCounts, importFromFile, throttledProgress } = await loadExport();
         const started = Date.now();
         const counts = await importFromFile(ctx.database, file, throttledProgress(io.err));
         io.out(`Imported ${describeCounts(counts)} from ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -192,6 +194,11 @@ export function buildCli(io: CliIo): Command {
 
   return program;
 }
+
+// Commands other than serving load their feature when they run: `serve` starts without reading
+// the demo's articles or the export and import code.
+const loadDemo = () => import('./features/demo/index.js');
+const loadExport = () => import('./features/export/index.js');
 
 /** Runs the CLI and turns every known failure into one clear line and exit code 1. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { type ImportSummary, importWordpress, type WordpressImportOptions } from '../src/features/import/index.js';
+import type { ImportSummary, WordpressImportOptions } from '../src/features/import/index.js';
+import { importWordpress } from '../src/features/import/wordpress-import.js';
 import type { DB } from '../src/storage/schema.js';
 import type { TestApp } from './helpers.js';
 

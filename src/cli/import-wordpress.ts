@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli.js';
 import type { Config } from '../config.js';
-import { describeSummary, type ImportProgress, importWordpress, WxrError } from '../features/import/index.js';
+import { describeSummary, type ImportProgress, loadImportWordpress, WxrError } from '../features/import/index.js';
 import { createContext } from '../runtime.js';
 
 /** Exit code of `import wordpress` when the file is not a well-formed export (nothing written). */
@@ -26,6 +26,7 @@ export function addImportWordpress(group: Command, io: CliIo, config: () => Conf
       const started = Date.now();
       const bar = progressBar(io, started);
       try {
+        const importWordpress = await loadImportWordpress();
         const summary = await importWordpress(
           { db: ctx.database.db, clock: ctx.clock, log: ctx.log, dataDir: cfg.dataDir },
           { file, uploadsDir: flags.uploads, skipPings: flags.skipPings, onProgress: bar },

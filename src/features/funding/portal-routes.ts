@@ -55,7 +55,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: FundingRoutesDe
     if (!customer) return managePage(request, reply, 'invalid', 410);
     const frame = await deps.frame();
     try {
-      const url = await openPortal((deps.stripe ?? defaultStripeFactory)(key), customer, `${frame.settings.baseUrl}/donate/`);
+      const url = await openPortal(await (deps.stripe ?? defaultStripeFactory)(key), customer, `${frame.settings.baseUrl}/donate/`);
       return reply.header('cache-control', 'no-store').redirect(url, 303);
     } catch (error) {
       if (!isAppError(error, 'UNAVAILABLE')) throw error;

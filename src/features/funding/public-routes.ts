@@ -67,7 +67,7 @@ export function fundingRoutes(deps: FundingRoutesDeps): FastifyPluginAsync {
       if (!keys.secretKey) return page(request, reply, drive, { ...blank, errors: { form: 'unavailable' } }, 503);
       try {
         const url = await startCheckout({
-          db: deps.db, clock: deps.clock, stripe: (deps.stripe ?? defaultStripeFactory)(keys.secretKey), baseUrl: site.settings.baseUrl,
+          db: deps.db, clock: deps.clock, stripe: await (deps.stripe ?? defaultStripeFactory)(keys.secretKey), baseUrl: site.settings.baseUrl,
           productName: drive ? `${drive.title} — ${site.settings.title}` : site.settings.title,
         }, read);
         return reply.redirect(url, 303);

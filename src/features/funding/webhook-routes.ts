@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../lib/clock.js';
 import type { DB } from '../../storage/schema.js';
 import { loadFundingSettings, stripeKeys } from './settings.js';
+import { loadStripe } from './stripe-client.js';
 import { processStripeEvent } from './webhooks.js';
 
 export interface WebhookRoutesDeps {
@@ -34,11 +35,12 @@ export function stripeWebhookRoutes(deps: WebhookRoutesDeps): FastifyPluginAsync
       const { webhookSecret } = stripeKeys(deps.config, await loadFundingSettings(deps.db));
       const signature = request.headers['stripe-signature'];
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const stripe = await loadStripe();
       let event: Stripe.Event;
       try {
         if (!webhookSecret) throw new Error('no webhook secret is configured (STRIPE_WEBHOOK_SECRET)');
         if (typeof signature !== 'string') throw new Error('no Stripe-Signature header');
-        event = Stripe.webhooks.constructEvent(body, signature, webhookSecret, SIGNATURE_TOLERANCE_SECONDS, undefined, deps.clock.now().getTime());
+        event = stripe.webhooks.constructEvent(body, signature, webhookSecret, SIGNATURE_TOLERANCE_SECONDS, undefined, deps.clock.now().getTime());
       } catch (error) {
         request.log.warn({ ip: request.ip, reason: (error as Error).message }, 'Refused a Stripe webhook: signature not valid');
         return reply.code(400).type('application/json').send({ error: 'invalid signature' });

@@ -8,8 +8,9 @@ import type { JobContext, JobHandlers } from '../jobs/index.js';
 import { importJobKind } from './runs.js';
 import type { ImportSummary } from './summary.js';
 import { importsFolderId, removeUpload, uploadPath } from './upload-file.js';
-import { type ImportProgress, importWordpress } from './wordpress-import.js';
-import { WxrError } from './wxr-reader.js';
+import type { ImportProgress } from './wordpress-import.js';
+import { loadImportWordpress } from './load-importer.js';
+import { WxrError } from './wxr-error.js';
 
 export interface ImportJobDeps {
   /** The data folder: uploads wait in `imports/`, copied media go to `uploads/`. */
@@ -61,6 +62,7 @@ async function runImportJob(deps: ImportJobDeps, payload: unknown, job: JobConte
   let lastRenewal = Date.now();
   try {
     const options = JSON.parse(run.options) as { skipPings?: boolean };
+    const importWordpress = await loadImportWordpress();
     const summary = await importWordpress(
       { db, clock: deps.clock, log: job.log, dataDir: deps.dataDir },
       {

@@ -1,6 +1,7 @@
-export { type ImportProgress, importWordpress, type WordpressImportDeps, type WordpressImportOptions } from './wordpress-import.js';
+export type { ImportProgress, WordpressImportDeps, WordpressImportOptions } from './wordpress-import.js';
+export { loadImportWordpress } from './load-importer.js';
 export { countsInOrder, describeSummary, emptySummary, type ImportSummary } from './summary.js';
-export { WxrError } from './wxr-reader.js';
+export { WxrError } from './wxr-error.js';
 export { registerUploads } from './media-routes.js';
 export { type ImportJobDeps, importJobHandlers } from './import-job.js';
 export {

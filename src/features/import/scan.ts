@@ -1,6 +1,7 @@
 import type { AttachmentInfo } from './shortcodes.js';
 import { toRecord } from './wxr-records.js';
-import { openWxr, WxrError } from './wxr-reader.js';
+import { WxrError } from './wxr-error.js';
+import { openWxr } from './wxr-reader.js';
 
 /** What the first pass learns: the file is well formed, where the site lived, and its attachments. */
 export interface ScanResult {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import { contentSnapshot, importInto, wxrFixture } from '../../../test/wordpress.js';
-import { WxrError } from './wxr-reader.js';
+import { WxrError } from './wxr-error.js';
 
 describe.each(DIALECTS)('importing a WordPress export on %s', (dialect) => {
   let t: TestApp;

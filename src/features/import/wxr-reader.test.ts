@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanWxr } from './scan.js';
 import { toRecord } from './wxr-records.js';
-import { openWxr, WxrError } from './wxr-reader.js';
+import { WxrError } from './wxr-error.js';
+import { openWxr } from './wxr-reader.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '../../../test/fixtures/wordpress', name);
 

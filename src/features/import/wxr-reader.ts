@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { WxrError } from './wxr-error.js';
 
 /**
  * Streaming reader of a WordPress export (WXR 1.0, 1.1, 1.2). The file is read in chunks and
@@ -14,18 +15,6 @@ export interface WxrNode {
   attrs: Record<string, string>;
   text: string;
   children: WxrNode[];
-}
-
-/** The file is not a well-formed WordPress export: where, and why. */
-export class WxrError extends Error {
-  override name = 'WxrError';
-  constructor(
-    readonly line: number,
-    readonly column: number,
-    readonly reason: string,
-  ) {
-    super(`line ${line}, column ${column}: ${reason}`);
-  }
 }
 
 /** Namespace URIs → the prefix the rest of the importer uses, whatever the file calls them. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** One message as the transports take it; built from an outbox row. */
 export interface OutgoingMail {
@@ -33,14 +33,23 @@ export interface MailTransport {
 /** Short timeouts so a send always ends well within the outbox lease (see MAIL_DELIVERY). */
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
+/**
+ * nodemailer's createTransport, loaded with the first message: most processes start, and many
+ * run for long, without sending any mail.
+ */
+async function loadCreateTransport() {
+  return (await import('nodemailer')).createTransport;
+}
+
 /** Sends through the SMTP server of an smtp:// or smtps:// URL (user and password in the URL). */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = createTransport({ url, ...SMTP_TIMEOUTS });
   const parsed = new URL(url);
+  let transporter: Transporter | undefined;
   return {
     description: `smtp ${parsed.hostname}:${parsed.port || (parsed.protocol === 'smtps:' ? 465 : 587)}`,
     send: async (mail) => {
       try {
+        transporter ??= (await loadCreateTransport())({ url, ...SMTP_TIMEOUTS });
         await transporter.sendMail(nodemailerMessage(mail));
       } catch (error) {
         const code = (error as { responseCode?: number }).responseCode;
@@ -49,7 +58,7 @@ export function smtpTransport(url: string): MailTransport {
         throw error;
       }
     },
-    close: async () => transporter.close(),
+    close: async () => transporter?.close(),
   };
 }
 
@@ -60,10 +69,11 @@ export function smtpTransport(url: string): MailTransport {
  * rather than duplicates.
  */
 export function fileTransport(folder: string): MailTransport {
-  const composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  let composer: Transporter | undefined;
   return {
     description: `files ${folder}`,
     send: async (mail) => {
+      composer ??= (await loadCreateTransport())({ streamTransport: true, buffer: true, newline: 'windows' });
       const info = await composer.sendMail(nodemailerMessage(mail));
       await fs.mkdir(folder, { recursive: true });
       const file = path.join(folder, emlFileName(mail));
