@@ -65,12 +65,14 @@ export async function generateArchive(db: Kysely<DB>, options: GenerateOptions):
         const ids = Array.from({ length: Math.min(ROWS_PER_INSERT, last - from + 1) }, (_, i) => from + i);
         const rows = ids.map((id) => postRow(id, start + (id - 1 + next() * 0.9) * step, next, options.timeZone, now));
         visible += rows.filter((r) => r.status === 'published' && r.published_at! <= now && r.deleted_at === null).length;
-        // Through the monthly counts, as every writer of posts goes.
-        await changePosts(trx, [], () => trx.insertInto('posts').values(rows).execute(), { inserted: () => ids });
-        await trx
-          .insertInto('post_authors')
-          .values(ids.map((id) => ({ post_id: id, author_id: 1 + Math.floor(next() * AUTHORS), position: 0 })))
-          .execute();
+        // Through the monthly and term counts, as every writer of posts goes.
+        await changePosts(trx, [], async () => {
+          await trx.insertInto('posts').values(rows).execute();
+          await trx
+            .insertInto('post_authors')
+            .values(ids.map((id) => ({ post_id: id, author_id: 1 + Math.floor(next() * AUTHORS), position: 0 })))
+            .execute();
+        }, { inserted: () => ids });
       }
     });
   }

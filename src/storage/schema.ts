@@ -36,6 +36,7 @@ export interface DB {
   appeals: AppealsTable;
   appeal_categories: AppealCategoriesTable;
   archive_months: ArchiveMonthsTable;
+  term_counts: TermCountsTable;
 }
 
 export type Timestamp = string;
@@ -266,6 +267,16 @@ export interface ArchiveMonthsTable {
   language: string;
   year: number;
   month: number;
+  posts: number;
+}
+
+export type TermKind = 'category' | 'tag' | 'author';
+
+/** Posts per term page and language (migration 0013; see features/posts/term-counts.ts). */
+export interface TermCountsTable {
+  kind: TermKind;
+  term_id: number;
+  language: string;
   posts: number;
 }
 

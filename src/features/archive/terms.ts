@@ -7,7 +7,8 @@ export interface TermPageSubject {
   slug: string;
   /** Category description or author bio. */
   description: string;
-  filter: { categoryIds?: number[]; tagId?: number; authorId?: number };
+  /** A category's page lists it and its descendants (`categoryIds`); its total is counted under `categoryId`. */
+  filter: { categoryId?: number; categoryIds?: number[]; tagId?: number; authorId?: number };
 }
 
 /** The category with this slug and the ids of it and all its descendants, or null. */
@@ -19,7 +20,7 @@ export async function findCategorySubject(db: Kysely<DB>, slug: string): Promise
   for (let i = 0; i < ids.length; i++) {
     for (const c of all) if (c.parent_id === ids[i] && !ids.includes(c.id)) ids.push(c.id);
   }
-  return { kind: 'category', name: root.name, slug, description: root.description, filter: { categoryIds: ids } };
+  return { kind: 'category', name: root.name, slug, description: root.description, filter: { categoryId: root.id, categoryIds: ids } };
 }
 
 export async function findTagSubject(db: Kysely<DB>, slug: string): Promise<TermPageSubject | null> {

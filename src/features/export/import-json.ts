@@ -68,7 +68,7 @@ export async function importSite(
       throw error;
     }
     for (const section of SECTIONS) if (section.hasId) await deps.helpers.resetIdSequence(db, section.name);
-    // The monthly counts are derived from the posts (NOT_EXPORTED): count the imported ones in.
+    // The monthly and term counts are derived from the posts (NOT_EXPORTED): count the imported ones in.
     const postIds = (await trx.selectFrom('posts').select('id').execute()).map((r) => r.id);
     await changePosts(trx, [], async () => postIds, { inserted: (ids) => ids });
     return counts;

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exportToString, importFromString } from '../../../test/export-helpers.js';
 import { givenEverySortOfRow } from '../../../test/export-site.js';
 import { buildTestApp, createTestDatabase, DIALECTS, type TestApp, type TestDatabase } from '../../../test/helpers.js';
+import { termCountsAndTruth } from '../../../test/term-counts.js';
 import type { DialectName } from '../../storage/db.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -64,7 +65,7 @@ describe.each(DIALECTS)('export and import on %s', { timeout: 180_000 }, (dialec
     expect(doc.sections).not.toHaveProperty('sessions');
   });
 
-  it('keeps ids, so threads, parent categories, translations and redirects still point at the right rows, and counts the months again', async () => {
+  it('keeps ids, so threads, parent categories, translations and redirects still point at the right rows, and counts the months and terms again', async () => {
     const target = await emptySite(dialect);
     await importFromString(target.database, await exportToString(t.ctx.database.db));
     const pick = (db: typeof target.database.db) =>
@@ -84,6 +85,10 @@ describe.each(DIALECTS)('export and import on %s', { timeout: 180_000 }, (dialec
       .execute();
     expect(months.length).toBeGreaterThan(0);
     expect(months.map((m) => ({ ...m, posts: Number(m.posts) }))).toEqual(fresh.map((m) => ({ ...m, posts: Number(m.posts) })));
+    // So are the category, tag and author pages' counts.
+    const terms = await termCountsAndTruth(db);
+    expect(terms.table.length).toBeGreaterThan(0);
+    expect(terms.table).toEqual(terms.truth);
   });
 
   it('gives new rows ids after the imported ones', async () => {

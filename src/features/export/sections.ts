@@ -126,6 +126,7 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   kysely_migration: 'bookkeeping of the migrations, which the new site applies itself',
   kysely_migration_lock: 'bookkeeping of the migrations',
   archive_months: 'monthly post counts, derived from the posts; the import counts the imported posts afresh',
+  term_counts: 'post counts of category, tag and author pages, derived from the posts; the import counts the imported posts afresh',
 };
 
 /** The section of a name, or undefined. */

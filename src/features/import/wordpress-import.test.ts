@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
+import { termCountsAndTruth } from '../../../test/term-counts.js';
 import { contentSnapshot, importInto, wxrFixture } from '../../../test/wordpress.js';
 import { WxrError } from './wxr-error.js';
 
@@ -29,7 +30,7 @@ describe.each(DIALECTS)('importing a WordPress export on %s', (dialect) => {
     expect((await db().selectFrom('tags').select('slug').orderBy('slug').execute()).map((r) => r.slug)).toEqual(['trams', 'vybory']);
   });
 
-  it('maps every WordPress status, and never makes a private or password-protected post public', async () => {
+  it('maps every WordPress status, never makes a private or password-protected post public, and counts the public ones into the archive and term pages', async () => {
     const summary = await importInto(t, wxrFixture('site-1.2.xml'));
     const rows = await db().selectFrom('posts').select(['slug', 'status', 'published_at', 'deleted_at', 'review_requested_at', 'sticky']).orderBy('slug').execute();
     const bySlug = Object.fromEntries(rows.map((r) => [r.slug, r]));
@@ -48,6 +49,10 @@ describe.each(DIALECTS)('importing a WordPress export on %s', (dialect) => {
       .groupBy(['year', 'month']).execute();
     const published = rows.filter((r) => r.status === 'published' && r.deleted_at === null).length;
     expect(months.reduce((sum, m) => sum + Number(m.n), 0)).toBe(published);
+    // So do the category (with sub-categories), tag and author pages' counts.
+    const terms = await termCountsAndTruth(db());
+    expect(terms.table.filter((r) => r.kind === 'category').length).toBeGreaterThan(0);
+    expect(terms.table).toEqual(terms.truth);
     expect(summary.warnings).toEqual(expect.arrayContaining([
       { item: 'post 14 “Staff only”', message: 'private: imported unpublished' },
       { item: 'post 15 “Members\' briefing”', message: 'password-protected: imported unpublished' },

@@ -6,7 +6,7 @@ import { parseInput } from '../../lib/validate.js';
 import type { DB } from '../../storage/schema.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { addRedirect } from '../redirects/index.js';
-import { changePosts } from './month-counts.js';
+import { changeTerms } from './term-changes.js';
 import { authorPath } from './paths.js';
 import { resolveSlug, slugTaken, type TermDeps, termNameSchema, termSlugSchema, termTransaction, toCount } from './term-input.js';
 import { EVERYTHING, thenInvalidate } from '../cache/index.js';
@@ -114,20 +114,20 @@ export async function deleteAuthor(deps: TermDeps, id: number, choice: AuthorDel
     const moving = choice.posts === 'reassign' ? all : alone;
     const target = moving > 0 ? await otherAuthor(trx, id, choice.to) : null;
     const now = toIso(deps.clock.now());
-    if (choice.posts === 'trash') {
-      const ids = (await byline.alone.select('post_id').execute()).map((r) => r.post_id);
-      await changePosts(trx, ids, () =>
-        trx.updateTable('posts').set({ deleted_at: now }).where('id', 'in', byline.alone.select('post_id')).where('deleted_at', 'is', null).execute(),
-      );
-      if (target) await trx.updateTable('post_authors').set({ author_id: target.id }).where('author_id', '=', id).where('post_id', 'not in', byline.withOthers).execute();
-    } else if (target) {
-      const already = trx.selectFrom('post_authors').select('post_id').where('author_id', '=', target.id);
-      await trx.deleteFrom('post_authors').where('author_id', '=', id).where('post_id', 'in', already).execute();
-      await trx.updateTable('post_authors').set({ author_id: target.id }).where('author_id', '=', id).execute();
-      await addRedirect(trx, authorPath(author.slug), authorPath(target.slug), now);
-    }
-    // Rows still naming the author (co-written posts, with `trash`) go with it (ON DELETE CASCADE).
-    await trx.deleteFrom('authors').where('id', '=', id).execute();
+    // One count of the moves, trashing included: the author's posts change what they and the target count.
+    await changeTerms(trx, 'author', [id], async () => {
+      if (choice.posts === 'trash') {
+        await trx.updateTable('posts').set({ deleted_at: now }).where('id', 'in', byline.alone.select('post_id')).where('deleted_at', 'is', null).execute();
+        if (target) await trx.updateTable('post_authors').set({ author_id: target.id }).where('author_id', '=', id).where('post_id', 'not in', byline.withOthers).execute();
+      } else if (target) {
+        const already = trx.selectFrom('post_authors').select('post_id').where('author_id', '=', target.id);
+        await trx.deleteFrom('post_authors').where('author_id', '=', id).where('post_id', 'in', already).execute();
+        await trx.updateTable('post_authors').set({ author_id: target.id }).where('author_id', '=', id).execute();
+        await addRedirect(trx, authorPath(author.slug), authorPath(target.slug), now);
+      }
+      // Rows still naming the author (co-written posts, with `trash`) go with it (ON DELETE CASCADE).
+      await trx.deleteFrom('authors').where('id', '=', id).execute();
+    });
     const result = { reassigned: choice.posts === 'reassign' ? all : 0, trashed: choice.posts === 'trash' ? alone : 0 };
     const details = { slug: author.slug, posts: choice.posts, ...(target ? { to: target.slug } : {}), ...result };
     await recordAudit(trx, { action: 'author.delete', subject: `author:${id}`, ...actor, details }, deps.clock.now());

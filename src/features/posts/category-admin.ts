@@ -7,6 +7,7 @@ import type { DB } from '../../storage/schema.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { addRedirect } from '../redirects/index.js';
 import { categoryPath } from './paths.js';
+import { changeTerms } from './term-changes.js';
 import { resolveSlug, slugTaken, type TermDeps, termNameSchema, termSlugSchema, termTransaction, toCount } from './term-input.js';
 import { EVERYTHING, thenInvalidate } from '../cache/index.js';
 
@@ -96,10 +97,12 @@ export async function updateCategory(deps: TermDeps, id: number, input: Category
   const data = parseInput(categoryInputSchema, input);
   const slug = resolveSlug(data.slug, data.name);
   await thenInvalidate(deps, [EVERYTHING], termTransaction(deps.db, TAKEN, async (trx) => {
-    const before = await trx.selectFrom('categories').select(['slug']).where('id', '=', id).executeTakeFirst();
+    const before = await trx.selectFrom('categories').select(['slug', 'parent_id']).where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { category: id });
     await checkSlugAndParent(trx, slug, data.parentId, id);
-    await trx.updateTable('categories').set({ name: data.name, slug, description: data.description, parent_id: data.parentId }).where('id', '=', id).execute();
+    const save = () => trx.updateTable('categories').set({ name: data.name, slug, description: data.description, parent_id: data.parentId }).where('id', '=', id).execute();
+    // A move changes what its old and new ancestors count.
+    await (before.parent_id === data.parentId ? save() : changeTerms(trx, 'category', [id], save));
     const renamed = before.slug !== slug;
     if (renamed) await addRedirect(trx, categoryPath(before.slug), categoryPath(slug), toIso(deps.clock.now()));
     const details = renamed ? { from: before.slug, to: slug } : { slug };
@@ -117,15 +120,18 @@ export async function deleteCategory(deps: TermDeps, id: number, choice: Categor
     const category = await trx.selectFrom('categories').select(['slug', 'parent_id']).where('id', '=', id).executeTakeFirst();
     if (!category) throw new AppError('NOT_FOUND', { category: id });
     const target = choice.posts === 'move' ? await moveTarget(trx, id, choice.to) : null;
-    const filed = await trx.selectFrom('post_categories').select('post_id').where('category_id', '=', id).execute();
-    if (target) {
-      const already = trx.selectFrom('post_categories').select('post_id').where('category_id', '=', target.id);
-      await trx.deleteFrom('post_categories').where('category_id', '=', id).where('post_id', 'in', already).execute();
-      await trx.updateTable('post_categories').set({ category_id: target.id }).where('category_id', '=', id).execute();
-      await addRedirect(trx, categoryPath(category.slug), categoryPath(target.slug), toIso(deps.clock.now()));
-    }
-    await trx.updateTable('categories').set({ parent_id: category.parent_id }).where('parent_id', '=', id).execute();
-    await trx.deleteFrom('categories').where('id', '=', id).execute();
+    const filed = await changeTerms(trx, 'category', [id], async () => {
+      const filed = await trx.selectFrom('post_categories').select('post_id').where('category_id', '=', id).execute();
+      if (target) {
+        const already = trx.selectFrom('post_categories').select('post_id').where('category_id', '=', target.id);
+        await trx.deleteFrom('post_categories').where('category_id', '=', id).where('post_id', 'in', already).execute();
+        await trx.updateTable('post_categories').set({ category_id: target.id }).where('category_id', '=', id).execute();
+        await addRedirect(trx, categoryPath(category.slug), categoryPath(target.slug), toIso(deps.clock.now()));
+      }
+      await trx.updateTable('categories').set({ parent_id: category.parent_id }).where('parent_id', '=', id).execute();
+      await trx.deleteFrom('categories').where('id', '=', id).execute();
+      return filed;
+    });
     const details = { slug: category.slug, posts: filed.length, ...(target ? { movedTo: target.slug } : { postsLoseIt: true }) };
     await recordAudit(trx, { action: 'category.delete', subject: `category:${id}`, ...actor, details }, deps.clock.now());
     return { posts: filed.length };

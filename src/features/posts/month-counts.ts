@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../storage/schema.js';
+import { applyTermTallies, tallyTerms } from './term-counts.js';
 
 /**
  * The monthly counts (`archive_months`, migration 0006): posts per language and month in the
@@ -73,8 +74,10 @@ async function adjust(db: Kysely<DB>, key: string, delta: number): Promise<void>
 
 /**
  * Runs `write`, a change to the posts `ids` (status, trash, publication date, local date parts,
- * language, deletion) or an insert of new posts, inside the caller's transaction, and moves the
- * monthly counts by what it changed. The posts are locked first (a no-op UPDATE: the row locks
+ * language, deletion, their categories, tags and authors) or an insert of new posts with their
+ * terms, inside the caller's transaction, and moves the monthly counts and the term counts
+ * (term-counts.ts) by what it changed. Never nested: an inner call's change would be counted
+ * twice. The posts are locked first (a no-op UPDATE: the row locks
  * on PostgreSQL, the write lock on SQLite), so no concurrent change slips between the counts
  * before and after. `inserted` names the posts `write` created, from its result. Returns what
  * `write` returns.
@@ -89,12 +92,15 @@ export async function changePosts<T>(
     await trx.updateTable('posts').set({ updated_at: sql`updated_at` }).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
   }
   const before = await tally(trx, ids);
+  const termsBefore = await tallyTerms(trx, ids);
   const result = await write();
-  const after = await tally(trx, [...new Set([...ids, ...(options.inserted?.(result) ?? [])])]);
+  const all = [...new Set([...ids, ...(options.inserted?.(result) ?? [])])];
+  const after = await tally(trx, all);
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const delta = (after.get(key) ?? 0) - (before.get(key) ?? 0);
     if (delta !== 0) await adjust(trx, key, delta);
   }
+  await applyTermTallies(trx, termsBefore, await tallyTerms(trx, all));
   return result;
 }
 

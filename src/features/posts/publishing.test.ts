@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenPost } from '../../../test/fixtures.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
+import { termCountsAndTruth } from '../../../test/term-counts.js';
 import { publishDuePosts } from './publishing.js';
 
 describe.each(DIALECTS)('publishing scheduled posts on %s', (dialect) => {
@@ -11,7 +12,7 @@ describe.each(DIALECTS)('publishing scheduled posts on %s', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  it('publishes each due post exactly once and counts it once in its month, even when several runs race, leaving future and trashed ones alone', async () => {
+  it('publishes each due post exactly once and counts it once in its month and on its author’s page, even when several runs race, leaving future and trashed ones alone', async () => {
     const due: number[] = [];
     for (const hour of [11, 12, 13]) due.push(await givenPost(t.ctx, { status: 'scheduled', publishedAt: `2026-06-15T${hour}:00:00Z` }));
     const later = await givenPost(t.ctx, { status: 'scheduled', publishedAt: '2026-06-16T09:00:00Z' });
@@ -33,5 +34,7 @@ describe.each(DIALECTS)('publishing scheduled posts on %s', (dialect) => {
     expect(await db().selectFrom('archive_months').select(['language', 'year', 'month', 'posts']).execute()).toEqual([
       { language: 'en', year: 2026, month: 6, posts: 3 },
     ]);
+    const terms = await termCountsAndTruth(db());
+    expect(terms.table).toEqual(terms.truth);
   });
 });

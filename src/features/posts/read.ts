@@ -2,6 +2,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../storage/schema.js';
 import { countVisiblePosts } from './month-counts.js';
 import { postPath } from './paths.js';
+import { countTermPosts, type TermCountFilter } from './term-counts.js';
 
 /**
  * Public read queries. Only published posts whose time has come and that are not in the
@@ -45,6 +46,8 @@ export interface ListFilter {
   language?: string;
   /** Posts in any of these categories. */
   categoryIds?: number[];
+  /** The category whose subtree `categoryIds` is: its total then comes from the term counts. */
+  categoryId?: number;
   tagId?: number;
   authorId?: number;
 }
@@ -85,10 +88,26 @@ export async function listPublished(
   options: ListFilter & { now: string; page: number; perPage: number },
 ): Promise<{ items: PostSummary[]; total: number }> {
   const base = filtered(visible(db.selectFrom('posts'), options.now), options);
-  // Lists narrowed by language at most (the home page) take their total from the monthly counts.
-  const byTermOnly = options.categoryIds === undefined && options.tagId === undefined && options.authorId === undefined;
-  const total = byTermOnly ? countVisiblePosts(db, { now: options.now, ...(options.language ? { language: options.language } : {}) }) : undefined;
+  const language = options.language ? { language: options.language } : {};
+  const term = countedTerm(options);
+  // Lists narrowed by language at most (the home page) take their total from the monthly
+  // counts; term pages from the term counts.
+  const total = term
+    ? countTermPosts(db, { now: options.now, ...language, ...term })
+    : options.categoryIds === undefined && options.tagId === undefined && options.authorId === undefined
+      ? countVisiblePosts(db, { now: options.now, ...language })
+      : undefined;
   return pageOfSummaries(db, base, options, total);
+}
+
+/** The one term page a filter lists, whose total the term counts hold, or undefined. */
+function countedTerm(filter: ListFilter): Pick<TermCountFilter, 'kind' | 'termId' | 'termIds'> | undefined {
+  const { categoryId, categoryIds, tagId, authorId } = filter;
+  const terms = [categoryIds, tagId, authorId].filter((t) => t !== undefined).length;
+  if (terms !== 1) return undefined;
+  if (categoryIds !== undefined) return categoryId !== undefined && categoryIds.includes(categoryId) ? { kind: 'category', termId: categoryId, termIds: categoryIds } : undefined;
+  if (tagId !== undefined) return { kind: 'tag', termId: tagId, termIds: [tagId] };
+  return { kind: 'author', termId: authorId!, termIds: [authorId!] };
 }
 
 type SummaryRow = {

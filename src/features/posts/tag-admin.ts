@@ -7,6 +7,7 @@ import type { DB } from '../../storage/schema.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { addRedirect } from '../redirects/index.js';
 import { tagPath } from './paths.js';
+import { changeTerms } from './term-changes.js';
 import { resolveSlug, slugTaken, type TermDeps, termNameSchema, termSlugSchema, termTransaction, toCount } from './term-input.js';
 import { EVERYTHING, thenInvalidate } from '../cache/index.js';
 
@@ -96,13 +97,15 @@ export async function mergeTags(deps: TermDeps, input: { sourceIds: number[]; ta
     const sources = sourceIds.length ? await trx.selectFrom('tags').select(['id', 'slug']).where('id', 'in', sourceIds).execute() : [];
     if (sources.length === 0) throw new AppError('VALIDATION', { fields: { sourceIds: 'Choose at least one other tag to merge' } });
     const now = toIso(deps.clock.now());
-    for (const source of sources) {
-      const tagged = trx.selectFrom('post_tags').select('post_id').where('tag_id', '=', target.id);
-      await trx.deleteFrom('post_tags').where('tag_id', '=', source.id).where('post_id', 'in', tagged).execute();
-      await trx.updateTable('post_tags').set({ tag_id: target.id }).where('tag_id', '=', source.id).execute();
-      await trx.deleteFrom('tags').where('id', '=', source.id).execute();
-      await addRedirect(trx, tagPath(source.slug), tagPath(target.slug), now);
-    }
+    await changeTerms(trx, 'tag', sources.map((s) => s.id), async () => {
+      for (const source of sources) {
+        const tagged = trx.selectFrom('post_tags').select('post_id').where('tag_id', '=', target.id);
+        await trx.deleteFrom('post_tags').where('tag_id', '=', source.id).where('post_id', 'in', tagged).execute();
+        await trx.updateTable('post_tags').set({ tag_id: target.id }).where('tag_id', '=', source.id).execute();
+        await trx.deleteFrom('tags').where('id', '=', source.id).execute();
+        await addRedirect(trx, tagPath(source.slug), tagPath(target.slug), now);
+      }
+    });
     const details = { into: target.slug, merged: sources.map((s) => s.slug) };
     await recordAudit(trx, { action: 'tag.merge', subject: `tag:${target.id}`, ...actor, details }, deps.clock.now());
     return { merged: sources.length };
@@ -115,8 +118,10 @@ export async function deleteTag(deps: TermDeps, id: number, actor: AuditActor): 
     const tag = await trx.selectFrom('tags').select('slug').where('id', '=', id).executeTakeFirst();
     if (!tag) throw new AppError('NOT_FOUND', { tag: id });
     const { n } = await trx.selectFrom('post_tags').select((eb) => eb.fn.countAll<number | string>().as('n')).where('tag_id', '=', id).executeTakeFirstOrThrow();
-    await trx.deleteFrom('post_tags').where('tag_id', '=', id).execute();
-    await trx.deleteFrom('tags').where('id', '=', id).execute();
+    await changeTerms(trx, 'tag', [id], async () => {
+      await trx.deleteFrom('post_tags').where('tag_id', '=', id).execute();
+      await trx.deleteFrom('tags').where('id', '=', id).execute();
+    });
     await recordAudit(trx, { action: 'tag.delete', subject: `tag:${id}`, ...actor, details: { slug: tag.slug, posts: toCount(n) } }, deps.clock.now());
   }));
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../errors.js';
 import { slugify } from '../../lib/slug.js';
 import type { DB } from '../../storage/schema.js';
+import { changeTerms } from './term-changes.js';
 
 /** Tag ids for names, creating missing tags (matched by slug, so "Tram strike" = "tram strike"). */
 export async function ensureTags(db: Kysely<DB>, names: string[], now: string): Promise<number[]> {
@@ -26,15 +27,20 @@ export interface CategoryInput {
   parentId?: number | null;
 }
 
-/** Creates or updates the category with this slug; returns its id. Refuses a parent cycle. */
+/**
+ * Creates or updates the category with this slug; returns its id. Refuses a parent cycle. Call
+ * it inside a transaction when it may move an existing category (the term counts move with it).
+ */
 export async function upsertCategory(db: Kysely<DB>, input: CategoryInput, now: string): Promise<number> {
-  const existing = await db.selectFrom('categories').select('id').where('slug', '=', input.slug).executeTakeFirst();
+  const existing = await db.selectFrom('categories').select(['id', 'parent_id']).where('slug', '=', input.slug).executeTakeFirst();
   if (existing && input.parentId != null && (await isDescendant(db, input.parentId, existing.id))) {
     throw new AppError('VALIDATION', { fields: { parentId: 'A category cannot sit inside itself' } });
   }
   const values = { name: input.name, description: input.description ?? '', parent_id: input.parentId ?? null };
   if (existing) {
-    await db.updateTable('categories').set(values).where('id', '=', existing.id).execute();
+    const save = () => db.updateTable('categories').set(values).where('id', '=', existing.id).execute();
+    // A move changes what its old and new ancestors count (see changeTerms).
+    await (existing.parent_id === values.parent_id ? save() : changeTerms(db, 'category', [existing.id], save));
     return existing.id;
   }
   const row = await db

@@ -56,25 +56,29 @@ export async function updatePostIn(trx: Transaction<DB>, id: number, input: Post
 async function insertPost(trx: Transaction<DB>, data: ValidPostInput, now: string): Promise<number> {
   const columns = await postColumns(trx, data, now, null);
   const values = { ...columns, updated_at: data.updatedAt ? toIso(data.updatedAt) : now, guid: `urn:uuid:${randomUUID()}`, created_at: now };
-  const id = await changePosts(
+  return changePosts(
     trx,
     [],
-    async () => (await trx.insertInto('posts').values(values).returning('id').executeTakeFirstOrThrow()).id,
+    async () => {
+      const { id } = await trx.insertInto('posts').values(values).returning('id').executeTakeFirstOrThrow();
+      await linkTerms(trx, id, data, now);
+      return id;
+    },
     { inserted: (newId) => [newId] },
   );
-  await linkTerms(trx, id, data, now);
-  return id;
 }
 
 async function replacePost(trx: Transaction<DB>, id: number, data: ValidPostInput, now: string): Promise<void> {
   const before = await trx.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new AppError('NOT_FOUND', { post: id });
   const columns = await postColumns(trx, data, now, before);
-  await changePosts(trx, [id], () => trx.updateTable('posts').set(columns).where('id', '=', id).execute());
-  await trx.deleteFrom('post_authors').where('post_id', '=', id).execute();
-  await trx.deleteFrom('post_categories').where('post_id', '=', id).execute();
-  await trx.deleteFrom('post_tags').where('post_id', '=', id).execute();
-  await linkTerms(trx, id, data, now);
+  await changePosts(trx, [id], async () => {
+    await trx.updateTable('posts').set(columns).where('id', '=', id).execute();
+    await trx.deleteFrom('post_authors').where('post_id', '=', id).execute();
+    await trx.deleteFrom('post_categories').where('post_id', '=', id).execute();
+    await trx.deleteFrom('post_tags').where('post_id', '=', id).execute();
+    await linkTerms(trx, id, data, now);
+  });
   const oldPath = postPath(before);
   const newPath = postPath({ ...before, ...columns });
   if (before.status === 'published' && columns.status === 'published' && oldPath !== newPath) {

@@ -11,6 +11,7 @@ import { appeals } from './0010-appeals.js';
 import { archiveMonths } from './0006-archive-months.js';
 import { importRunProgress } from './0011-import-run-progress.js';
 import { commentsEmailStatus } from './0012-comments-email-status.js';
+import { termCounts } from './0013-term-counts.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0006-archive-months': archiveMonths,
   '0011-import-run-progress': importRunProgress,
   '0012-comments-email-status': commentsEmailStatus,
+  '0013-term-counts': termCounts,
 };
 
 /** Every migration name, in the order they apply. */
