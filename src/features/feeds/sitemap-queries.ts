@@ -27,11 +27,19 @@ function postsPageQuery(db: Kysely<DB>, now: string, page: number, size: number)
 /** The URLs of one page of posts, with hreflang alternates for posts that have translations. */
 export async function listSitemapPosts(db: Kysely<DB>, now: string, page: number, size: number): Promise<SitemapUrl[]> {
   const columns = ['posts.slug', 'posts.local_year', 'posts.local_month', 'posts.language', 'posts.translation_group'] as const;
+  // The page's translation groups as a derived table joined in, not `IN (subquery)`: PostgreSQL
+  // ran that as a subplan rescanned for every post (over 100 s for a page of 50,000 posts).
+  const pageGroups = db
+    .selectFrom(postsPageQuery(db, now, page, size).select('posts.translation_group').as('page_posts'))
+    .select('page_posts.translation_group')
+    .where('page_posts.translation_group', 'is not', null)
+    .distinct()
+    .as('page_groups');
   const [rows, siblings] = await Promise.all([
     postsPageQuery(db, now, page, size).select([...columns, 'posts.updated_at', 'posts.published_at']).execute(),
     visiblePosts(db, now)
+      .innerJoin(pageGroups, 'page_groups.translation_group', 'posts.translation_group')
       .select(columns)
-      .where('posts.translation_group', 'in', postsPageQuery(db, now, page, size).select('posts.translation_group'))
       .orderBy('posts.language')
       .execute(),
   ]);
@@ -72,29 +80,32 @@ export async function listSitemapPages(db: Kysely<DB>, now: string): Promise<Sit
   return [home, ...pages.map((p) => ({ path: pagePath(p.slug), lastmod: p.updated_at }))];
 }
 
-/** Tags and authors with at least one visible post, by slug; lastmod is their newest post's update. */
+/** Tags and authors with at least one visible post, by slug; lastmod is their newest post's update or publication. */
 export async function listSitemapTerms(db: Kysely<DB>, now: string, kind: 'tag' | 'author'): Promise<SitemapUrl[]> {
   const rows =
     kind === 'tag'
       ? await visiblePosts(db, now).innerJoin('post_tags', 'post_tags.post_id', 'posts.id')
           .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
-          .select((eb) => ['tags.slug', eb.fn.max('posts.updated_at').as('lastmod')]).groupBy('tags.slug').orderBy('tags.slug').execute()
+          .select((eb) => ['tags.slug', eb.fn.max('posts.updated_at').as('updated'), eb.fn.max('posts.published_at').as('published')])
+          .groupBy('tags.slug').orderBy('tags.slug').execute()
       : await visiblePosts(db, now).innerJoin('post_authors', 'post_authors.post_id', 'posts.id')
           .innerJoin('authors', 'authors.id', 'post_authors.author_id')
-          .select((eb) => ['authors.slug', eb.fn.max('posts.updated_at').as('lastmod')]).groupBy('authors.slug').orderBy('authors.slug').execute();
+          .select((eb) => ['authors.slug', eb.fn.max('posts.updated_at').as('updated'), eb.fn.max('posts.published_at').as('published')])
+          .groupBy('authors.slug').orderBy('authors.slug').execute();
   const pathOf = kind === 'tag' ? tagPath : authorPath;
-  return rows.map((r) => ({ path: pathOf(r.slug), lastmod: r.lastmod }));
+  // A post scheduled after its last edit changed the page when it appeared, as in the posts sitemap.
+  return rows.map((r) => ({ path: pathOf(r.slug), lastmod: later(r.updated, r.published) }));
 }
 
 /**
  * Categories whose page lists at least one visible post (its own or a descendant's, as the
- * category page does); lastmod is the newest of those posts' updates.
+ * category page does); lastmod is the newest of those posts' updates or publications.
  */
 export async function listSitemapCategories(db: Kysely<DB>, now: string): Promise<SitemapUrl[]> {
   const [categories, direct] = await Promise.all([
     db.selectFrom('categories').select(['id', 'slug', 'parent_id']).orderBy('slug').execute(),
     visiblePosts(db, now).innerJoin('post_categories', 'post_categories.post_id', 'posts.id')
-      .select((eb) => ['post_categories.category_id', eb.fn.max('posts.updated_at').as('lastmod')])
+      .select((eb) => ['post_categories.category_id', eb.fn.max('posts.updated_at').as('updated'), eb.fn.max('posts.published_at').as('published')])
       .groupBy('post_categories.category_id').execute(),
   ]);
   const parentOf = new Map(categories.map((c) => [c.id, c.parent_id]));
@@ -104,7 +115,7 @@ export async function listSitemapCategories(db: Kysely<DB>, now: string): Promis
     const seen = new Set<number>();
     for (let id: number | null | undefined = row.category_id; id != null && !seen.has(id); id = parentOf.get(id)) {
       seen.add(id);
-      lastmod.set(id, later(row.lastmod, lastmod.get(id)));
+      lastmod.set(id, later(later(row.updated, row.published), lastmod.get(id)));
     }
   }
   return categories.filter((c) => lastmod.has(c.id)).map((c) => ({ path: categoryPath(c.slug), lastmod: lastmod.get(c.id)! }));

@@ -30,8 +30,7 @@ export function sitemapRoutes(deps: SitemapDeps): FastifyPluginAsync {
         const [settings, urls] = await Promise.all([loadSettings(deps.db), loadSitemap(deps, kind, Number(request.params.n))]);
         if (!urls) return reply.callNotFound();
         pageTags(request).add(SITEMAP);
-        pageTags(request).add(SITEMAP);
-      return sendCacheable(request, reply, {
+        return sendCacheable(request, reply, {
           contentType: XML,
           model: { base: settings.baseUrl, urls },
           newest: newestLastmod(urls),

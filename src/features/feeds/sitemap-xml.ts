@@ -40,6 +40,22 @@ export interface NewsItem {
   publishedAt: string;
 }
 
+/**
+ * The language as a news sitemap names it: an ISO 639 code (`pt-BR` → `pt`), except Chinese,
+ * which is `zh-cn` (simplified script) or `zh-tw` (traditional: zh-TW, zh-HK, zh-Hant…).
+ */
+export function newsLanguage(tag: string): string {
+  const language = tag.split('-')[0]!.toLowerCase();
+  if (language !== 'zh') return language;
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(tag).maximize().script;
+  } catch {
+    script = undefined;
+  }
+  return script === 'Hant' ? 'zh-tw' : 'zh-cn';
+}
+
 /** A Google News sitemap: each article with the publication's name and the article's language. */
 export function renderNewsSitemap(baseUrl: string, publication: string, items: NewsItem[]): string {
   return toXmlDocument(
@@ -54,7 +70,7 @@ export function renderNewsSitemap(baseUrl: string, publication: string, items: N
           el(
             'news:news',
             {},
-            el('news:publication', {}, el('news:name', {}, publication), el('news:language', {}, item.language)),
+            el('news:publication', {}, el('news:name', {}, publication), el('news:language', {}, newsLanguage(item.language))),
             el('news:publication_date', {}, item.publishedAt),
             el('news:title', {}, item.title),
           ),
