@@ -8,7 +8,9 @@ import { expectHealthyPage, type OpenedPage } from './harness.js';
  * an editor approves it in the desk, it is public; a reply to it appears nested under it.
  */
 
+// With the page cache on, as sites run by default: the stranger's pages come from it.
 const site = useDemoSite({
+  pageCache: true,
   setUp: async (server) => {
     await givenUser(server.testApp.ctx, 'editor', 'editor@lantern.example', 'Edna Editor');
     // The demo closes comments on some articles; this journey starts at the newest, opened here.
@@ -28,7 +30,7 @@ async function postComment(opened: OpenedPage, name: string, text: string): Prom
 }
 
 describe('commenting on an article', () => {
-  it('shows a new comment as awaiting moderation to its author, public once an editor approves it, and a reply nested under it', async () => {
+  it('shows a new comment as awaiting moderation to its author only, public once an editor approves it, and a reply nested under it, public once approved too', async () => {
     const reader = await open();
     await reader.page.goto('/');
     await Promise.all([
@@ -45,8 +47,13 @@ describe('commenting on an article', () => {
     await expectHealthyPage(reader);
 
     const stranger = await open();
-    await stranger.page.goto(articleUrl);
-    expect(await stranger.page.getByText('Where can I read the court ruling?').count()).toBe(0);
+    const hits = site.server.testApp.ctx.pageCache!.stats.hits;
+    for (let i = 0; i < 2; i++) {
+      await stranger.page.goto(articleUrl);
+      expect(await stranger.page.getByText('Where can I read the court ruling?').count()).toBe(0);
+      expect(await stranger.page.getByText('awaiting moderation').count()).toBe(0);
+    }
+    expect(site.server.testApp.ctx.pageCache!.stats.hits).toBeGreaterThan(hits);
 
     const editor = await open();
     await editor.page.goto('/admin/');
@@ -74,5 +81,17 @@ describe('commenting on an article', () => {
     await expect.poll(() => nested.first().textContent()).toContain('It is linked in the third paragraph.');
     expect(await nested.first().textContent()).toContain('Your comment is awaiting moderation.');
     await expectHealthyPage(stranger);
+
+    // Approved in the desk, the reply is public, nested, for a reader who never commented.
+    await editor.page.goto('/admin/comments');
+    await editor.page.getByRole('checkbox', { name: /Timur Reader/ }).check();
+    await editor.page.getByLabel('With the selected comments').selectOption('approve');
+    await Promise.all([editor.page.waitForURL(/\/admin\/comments/), editor.page.getByRole('button', { name: 'Apply' }).click()]);
+    const third = await open();
+    await third.page.goto(articleUrl);
+    const publicReply = third.page.locator('ol.comment-list > li.comment > ol.comment-children > li.comment');
+    await expect.poll(() => publicReply.first().textContent()).toContain('It is linked in the third paragraph.');
+    expect(await third.page.locator('ol.comment-list').textContent()).not.toContain('awaiting moderation');
+    expect(await third.page.locator('header a.comment-count').textContent()).toBe('2 comments');
   }, 120_000);
 });

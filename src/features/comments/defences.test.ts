@@ -57,6 +57,11 @@ describe.each(DIALECTS)('spam and abuse defences on %s', (dialect) => {
     expect(res.statusCode).toBe(303);
     const row = await t.ctx.database.db.selectFrom('comments').select(['status', 'spam_reason']).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'spam', spam_reason: 'form token' });
+    const missing = await reader.browser.post('/comments/', { postId, name: 'Bot', email: 'bot2@bots.example', body: 'Buy later' });
+    expect(missing.statusCode).toBe(303);
+    expect(missing.headers.location).toBe(`${ARTICLE}?comment=received#comments`);
+    const rows = await t.ctx.database.db.selectFrom('comments').select(['status', 'spam_reason']).execute();
+    expect(rows).toEqual([row, row]);
   });
 
   it('limits comments per IP address per hour with 429 and the form kept', async () => {
