@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { givenPost, givenSettings } from '../../../test/fixtures.js';
+import { givenAuthor, givenCategory, givenPost, givenSettings } from '../../../test/fixtures.js';
 import { buildTestApp, createTestDatabase, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import type { DialectName } from '../../storage/db.js';
 import type { DB } from '../../storage/schema.js';
@@ -101,6 +101,35 @@ describe.each(DIALECTS)('archive pages on %s', (dialect: DialectName) => {
       }
     }
     // The pages did read the posts: the calendar, the counts of posts to come, the lists.
+    expect(explained).toBeGreaterThan(pages.length * 2);
+  });
+
+  it('read category, tag and author pages newest first through the index, probing each post’s links, never sorting a term’s posts', async () => {
+    await givenSettings(t.ctx, { postsPerPage: 1 });
+    const news = await givenCategory(t.ctx, 'news');
+    const city = await givenCategory(t.ctx, 'city', news);
+    const author = await givenAuthor(t.ctx, 'Anna Keller');
+    for (const [i, date] of ['2014-01-10', '2014-01-20', '2015-07-01', '2026-06-01'].entries()) {
+      await givenPost(t.ctx, { language: i % 2 ? 'ru' : 'en', publishedAt: `${date}T10:00:00Z`, categoryIds: i % 2 ? [city] : [news, city], tagNames: ['Trams'], authorIds: [author] });
+    }
+    await givenPost(t.ctx, { status: 'published', publishedAt: '2026-06-20T10:00:00Z', categoryIds: [city], tagNames: ['Trams'], authorIds: [author] });
+    const pages = ['/category/news/', '/category/news/page/2/', '/category/city/?lang=ru', '/tag/trams/', '/tag/trams/page/3/', '/author/anna-keller/?lang=en'];
+    let explained = 0;
+    for (const page of pages) {
+      recording = [];
+      const res = await t.app.inject(page);
+      const queries = recording;
+      recording = null;
+      expect(res.statusCode, page).toBe(200);
+      for (const { node, queryId } of queries) {
+        const query = db.getExecutor().compileQuery(node, queryId);
+        if (!/^\s*select/i.test(query.sql) || !READS_POSTS.test(query.sql)) continue;
+        expect(query.sql, page).not.toMatch(/"posts"\."id" in \(select/i);
+        const problems = dialect === 'sqlite' ? await sqliteProblems(db, query) : await postgresProblems(db, query);
+        expect(problems, `${page}: ${query.sql}`).toEqual([]);
+        explained++;
+      }
+    }
     expect(explained).toBeGreaterThan(pages.length * 2);
   });
 });

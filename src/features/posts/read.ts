@@ -64,20 +64,32 @@ function visible<O>(query: SelectQueryBuilder<DB, 'posts', O>, now: string) {
     .where('posts.deleted_at', 'is', null);
 }
 
+/**
+ * Narrows to a language and terms. A term is a probe of each post's link (the link table's
+ * primary key, post_id first) rather than `id IN (the term's posts)`, which SQLite built whole,
+ * every post of the category, on every request: walking the posts newest first, a page reads
+ * only the posts up to its LIMIT.
+ */
 function filtered<O>(query: SelectQueryBuilder<DB, 'posts', O>, filter: ListFilter) {
   let q = query;
   if (filter.language) q = q.where('posts.language', '=', filter.language);
   if (filter.categoryIds) {
     const ids = filter.categoryIds.length ? filter.categoryIds : [-1];
-    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_categories').select('post_id').where('category_id', 'in', ids));
+    q = q.where(({ exists, selectFrom }) => exists(
+      selectFrom('post_categories').select('post_categories.post_id').whereRef('post_categories.post_id', '=', 'posts.id').where('post_categories.category_id', 'in', ids),
+    ));
   }
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;
-    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_tags').select('post_id').where('tag_id', '=', tagId));
+    q = q.where(({ exists, selectFrom }) => exists(
+      selectFrom('post_tags').select('post_tags.post_id').whereRef('post_tags.post_id', '=', 'posts.id').where('post_tags.tag_id', '=', tagId),
+    ));
   }
   if (filter.authorId !== undefined) {
     const authorId = filter.authorId;
-    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_authors').select('post_id').where('author_id', '=', authorId));
+    q = q.where(({ exists, selectFrom }) => exists(
+      selectFrom('post_authors').select('post_authors.post_id').whereRef('post_authors.post_id', '=', 'posts.id').where('post_authors.author_id', '=', authorId),
+    ));
   }
   return q;
 }
