@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenUser } from '../../../test/admin.js';
 import { Reader, commentIdOf } from '../../../test/comments.js';
-import { givenAuthor, givenPost, givenSettings } from '../../../test/fixtures.js';
+import { givenAuthor, givenPage, givenPost, givenSettings } from '../../../test/fixtures.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import { moderateComments } from '../comments/index.js';
+import { updatePage } from '../pages/index.js';
 import { publishDuePosts, unpublishPost, updatePost, type PostInput } from '../posts/index.js';
 import { updateSiteSettings } from '../site/index.js';
 
@@ -73,6 +74,22 @@ describe.each(DIALECTS)('what a change drops from the page cache on %s', (dialec
     expect((await t.app.inject('/')).body).toContain('1 comment');
     for (const n of [2, 3, 4]) expect(await cached(path(n))).toBe(true);
     expect(await cached('/feed/')).toBe(true);
+  });
+
+  it('shows a corrected static page at once and keeps the articles cached; a new page title reaches every menu', async () => {
+    const id = await givenPage(t.ctx, 'about', 'About us', 'We report on the harbour.');
+    const actor = { userId: await givenUser(t.ctx, 'admin'), actor: 'admin@lantern.example' };
+    const page = { slug: 'about', title: 'About us', language: 'en', status: 'published' as const };
+    await warm('/about/', '/', path(1), '/feed/');
+    await updatePage(deps(), id, { ...page, body: 'We report on the harbour and the port.' }, actor);
+    expect((await t.app.inject('/about/')).body).toContain('We report on the harbour and the port.');
+    for (const url of ['/', path(1), '/feed/']) expect(await cached(url)).toBe(true);
+
+    await updatePage(deps(), id, { ...page, title: 'Who we are', body: 'We report on the harbour and the port.' }, actor);
+    for (const url of ['/', path(1)]) {
+      expect(await cached(url)).toBe(false);
+      expect((await t.app.inject(url)).body).toContain('>Who we are</a>');
+    }
   });
 
   it('shows a new site title on every cached page once the setting changes', async () => {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type Invalidator, MENU, SITEMAP, thenInvalidate } from '../cache/index.js';
+import { type Invalidator, MENU, pageTag, SITEMAP } from '../cache/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/dates.js';
@@ -18,6 +18,29 @@ export interface PageDeps {
   clock: Clock;
   /** Told after a change commits (pages are in every page's menu and in the sitemap). */
   invalidator?: Invalidator | undefined;
+}
+
+/** What a page shows in every page's menu (site/frame.ts): only published pages are listed. */
+type MenuEntry = { slug: string; title: string; language: string; status: PageStatus };
+
+/**
+ * What a change to one page drops from the page cache: the page at its old and new address and
+ * the sitemap, and every page only when the menu changes (a published page added, removed,
+ * renamed or retitled). Correcting a page's text leaves the articles cached.
+ */
+function changedTags(before: MenuEntry | null, after: MenuEntry | null): string[] {
+  const tags = new Set([SITEMAP]);
+  for (const side of [before, after]) if (side) tags.add(pageTag(side.slug));
+  const listed = (entry: MenuEntry | null) => (entry?.status === 'published' ? `${entry.slug}\n${entry.title}\n${entry.language}` : null);
+  if (listed(before) !== listed(after)) tags.add(MENU);
+  return [...tags];
+}
+
+/** Runs `work`, then tells the invalidator the tags it returned with its result. */
+async function invalidating<T>(deps: PageDeps, work: Promise<{ result: T; tags: string[] }>): Promise<T> {
+  const { result, tags } = await work;
+  await deps.invalidator?.invalidate(tags);
+  return result;
 }
 
 export interface AdminPage {
@@ -47,13 +70,13 @@ export async function findPageForAdmin(db: Kysely<DB>, id: number): Promise<Admi
 /** Creates a page (slug from the title when left blank); returns its id. Throws VALIDATION. */
 export async function createPage(deps: PageDeps, input: PageInput, actor: AuditActor): Promise<number> {
   const data = validate(input);
-  return thenInvalidate(deps, [MENU, SITEMAP], inTransaction(deps.db, async (trx) => {
+  return invalidating(deps, inTransaction(deps.db, async (trx) => {
     if (await slugTaken(trx, data.slug, null)) throw new AppError('VALIDATION', { fields: TAKEN });
     const now = toIso(deps.clock.now());
     const values = await pageValues(trx, data, now);
     const { id } = await trx.insertInto('pages').values({ ...values, slug: data.slug, created_at: now }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, { action: 'page.create', subject: `page:${id}`, ...actor, details: { slug: data.slug, status: data.status } }, deps.clock.now());
-    return id;
+    return { result: id, tags: changedTags(null, { ...values, slug: data.slug }) };
   }));
 }
 
@@ -63,26 +86,29 @@ export async function createPage(deps: PageDeps, input: PageInput, actor: AuditA
  */
 export async function updatePage(deps: PageDeps, id: number, input: PageInput, actor: AuditActor): Promise<void> {
   const data = validate(input);
-  await thenInvalidate(deps, [MENU, SITEMAP], inTransaction(deps.db, async (trx) => {
-    const before = await trx.selectFrom('pages').select(['slug', 'status']).where('id', '=', id).executeTakeFirst();
+  await invalidating(deps, inTransaction(deps.db, async (trx) => {
+    const before = await trx.selectFrom('pages').select(['slug', 'status', 'title', 'language']).where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { page: id });
     if (await slugTaken(trx, data.slug, id)) throw new AppError('VALIDATION', { fields: TAKEN });
     const now = toIso(deps.clock.now());
-    await trx.updateTable('pages').set({ ...(await pageValues(trx, data, now)), slug: data.slug }).where('id', '=', id).execute();
+    const values = await pageValues(trx, data, now);
+    await trx.updateTable('pages').set({ ...values, slug: data.slug }).where('id', '=', id).execute();
     const renamed = before.slug !== data.slug;
     if (renamed && before.status === 'published' && data.status === 'published') await addRedirect(trx, `/${before.slug}/`, `/${data.slug}/`, now);
     const details = renamed ? { from: before.slug, to: data.slug } : { slug: data.slug, status: data.status };
     await recordAudit(trx, { action: renamed ? 'page.rename' : 'page.update', subject: `page:${id}`, ...actor, details }, deps.clock.now());
+    return { result: undefined, tags: changedTags(before, { ...values, slug: data.slug }) };
   }));
 }
 
 /** Deletes a page for good; its address then answers 404. Throws NOT_FOUND. */
 export async function deletePage(deps: PageDeps, id: number, actor: AuditActor): Promise<void> {
-  await thenInvalidate(deps, [MENU, SITEMAP], deps.db.transaction().execute(async (trx) => {
-    const page = await trx.selectFrom('pages').select(['slug', 'title']).where('id', '=', id).executeTakeFirst();
+  await invalidating(deps, deps.db.transaction().execute(async (trx) => {
+    const page = await trx.selectFrom('pages').select(['slug', 'title', 'status', 'language']).where('id', '=', id).executeTakeFirst();
     if (!page) throw new AppError('NOT_FOUND', { page: id });
     await trx.deleteFrom('pages').where('id', '=', id).execute();
     await recordAudit(trx, { action: 'page.delete', subject: `page:${id}`, ...actor, details: { slug: page.slug, title: page.title } }, deps.clock.now());
+    return { result: undefined, tags: changedTags(page, null) };
   }));
 }
 
