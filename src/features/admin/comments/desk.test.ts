@@ -204,12 +204,13 @@ describe.each(DIALECTS)('the comment moderation desk on %s', (dialect) => {
     }
   });
 
-  it('lets an admin export a commenter as JSON and erase them, anonymised or deleted, audited without the address', async () => {
+  it('lets an admin export a commenter as JSON, mail about them included, and erase them, anonymised or deleted, mail included, audited without the address', async () => {
     await givenUser(t.ctx, 'admin');
     const admin = new TestBrowser(t.app);
     await admin.signIn('admin@lantern.example');
     const reader = new Reader(t);
-    const id = commentIdOf(await reader.comment(ARTICLE, { url: 'https://maria.example/', body: 'Keep my words.' }));
+    const id = commentIdOf(await reader.comment(ARTICLE, { url: 'https://maria.example/', body: 'Keep my words.', notify: true }));
+    const other = commentIdOf(await new Reader(t).comment(ARTICLE, { email: 'gone@x.example', body: 'Delete me.' }));
     await admin.post('/admin/comments/bulk', { 'ids[]': String(id), action: 'approve' });
     expect((await editor.get('/admin/comments/export?email=maria%40readers.example')).statusCode).toBe(403);
     const history = await admin.get('/admin/comments/history?email=maria%40readers.example');
@@ -223,6 +224,11 @@ describe.each(DIALECTS)('the comment moderation desk on %s', (dialect) => {
     const data = JSON.parse(exported.body);
     expect(data.comments).toHaveLength(1);
     expect(data.comments[0]).toMatchObject({ author_email: 'maria@readers.example', body: 'Keep my words.', ip: '203.0.113.7' });
+    // The mail about her comment: the confirmation to her, and the alerts to the editor and the admin.
+    expect(data.mail.map((m: { to: string }) => m.to).sort()).toEqual(['admin@lantern.example', 'editor@lantern.example', 'maria@readers.example']);
+    const outbox = async () => (await db().selectFrom('outbox').select(['idempotency_key', 'payload']).execute())
+      .map((r) => `${r.idempotency_key} ${r.payload}`).join('\n');
+    expect(await outbox()).toContain(`comment:${other}:moderate:`);
 
     await admin.post('/admin/comments/erase', { email: 'maria@readers.example', mode: 'anonymise' });
     const row = await db().selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -231,9 +237,12 @@ describe.each(DIALECTS)('the comment moderation desk on %s', (dialect) => {
     const erasure = (await audit()).find((e) => e.action === 'comment.erase_anonymise')!;
     expect(erasure.subject).toMatch(/^commenter:[0-9a-f]{16}$/);
     expect(JSON.stringify(await audit())).not.toContain('maria@readers.example');
+    expect(await outbox()).not.toContain('maria');
+    expect(await outbox()).not.toContain(`comment:${id}:`);
+    expect(await outbox()).toContain(`comment:${other}:moderate:`);
 
-    const other = commentIdOf(await new Reader(t).comment(ARTICLE, { email: 'gone@x.example', body: 'Delete me.' }));
     await admin.post('/admin/comments/erase', { email: 'gone@x.example', mode: 'delete' });
     expect(await db().selectFrom('comments').select('id').where('id', '=', other).executeTakeFirst()).toBeUndefined();
+    expect(await outbox()).not.toContain('Delete me.');
   });
 });
