@@ -3,7 +3,7 @@ import { pageTags, SITEMAP } from '../cache/index.js';
 import { loadSettings } from '../site/index.js';
 import { sendCacheable } from './send.js';
 import { renderNewsSitemap, renderSitemapIndex, renderUrlset } from './sitemap-xml.js';
-import { listSitemaps, loadNewsItems, loadSitemap, newestLastmod, SITEMAP_KINDS, type SitemapDeps } from './sitemaps.js';
+import { listSitemaps, loadNewsItems, loadSitemap, NEWS_SITEMAP_PATH, newestLastmod, SITEMAP_KINDS, type SitemapDeps } from './sitemaps.js';
 
 const XML = 'application/xml; charset=utf-8';
 
@@ -39,7 +39,7 @@ export function sitemapRoutes(deps: SitemapDeps): FastifyPluginAsync {
       });
     }
 
-    app.get('/sitemap-news.xml', async (request, reply) => {
+    app.get(NEWS_SITEMAP_PATH, async (request, reply) => {
       const [settings, items] = await Promise.all([loadSettings(deps.db), loadNewsItems(deps)]);
       pageTags(request).add(SITEMAP);
       return sendCacheable(request, reply, {

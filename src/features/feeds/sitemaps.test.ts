@@ -122,6 +122,12 @@ describe.each(DIALECTS)('sitemaps and robots.txt on %s', (dialect) => {
     expect(res.body).toContain('<news:publication><news:name>Broadside</news:name><news:language>ru</news:language></news:publication>');
     expect(res.body).toContain('<news:title>Yesterday &amp; "today"</news:title>');
     expect(res.body).toContain('<news:publication_date>2026-06-15T11:00:00.000Z</news:publication_date>');
+    // The sitemap index lists it, dated by its newest article, for crawlers to find.
+    const index = await t.app.inject('/sitemap.xml');
+    expect(schemaErrors(index.body, 'siteindex.xsd')).toBe('');
+    expect(index.body).toContain(`<sitemap><loc>${BASE}/sitemap-news.xml</loc><lastmod>2026-06-15T11:00:00.000Z</lastmod></sitemap>`);
+    t.clock.set('2026-06-20T12:00:00Z');
+    expect(locs((await t.app.inject('/sitemap.xml')).body)).not.toContain('/sitemap-news.xml');
   });
 
   it('answer 304 for an unchanged sitemap index and a new ETag once an article is published', async () => {

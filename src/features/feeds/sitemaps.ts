@@ -37,9 +37,13 @@ function listAll(deps: SitemapDeps, kind: Exclude<SitemapKind, 'posts'>, now: st
   return listSitemapTerms(deps.db, now, kind === 'tags' ? 'tag' : 'author');
 }
 
+/** Where the news sitemap (articles of the last 48 hours) lives. */
+export const NEWS_SITEMAP_PATH = '/sitemap-news.xml';
+
 /**
  * The sitemaps the index lists, each with the newest lastmod of its URLs. Kinds with no URL
- * are left out, except that the pages sitemap (with the home page) is always there.
+ * are left out, except that the pages sitemap (with the home page) is always there; the news
+ * sitemap is listed while an article of the last 48 hours is in it.
  */
 export async function listSitemaps(deps: SitemapDeps): Promise<{ path: string; lastmod: string | null }[]> {
   const size = deps.pageSize ?? MAX_URLS_PER_SITEMAP;
@@ -59,7 +63,10 @@ export async function listSitemaps(deps: SitemapDeps): Promise<{ path: string; l
       }));
     }),
   );
-  return [...posts, ...others.flat()];
+  // The news sitemap, while it lists something: the index is how crawlers find it.
+  const news = await loadNewsItems(deps);
+  const newsSitemap = news.length ? [{ path: NEWS_SITEMAP_PATH, lastmod: news[0]!.publishedAt }] : [];
+  return [...posts, ...others.flat(), ...newsSitemap];
 }
 
 /** Page `page` (from 1) of a sitemap, or null when there is no such page (404). */
