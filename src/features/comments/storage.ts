@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepareQuery } from '../../storage/prepared.js';
 import type { CommentBlockKind, DB } from '../../storage/schema.js';
 import { postPath, visiblePostsQuery } from './posts-link.js';
 import type { CommentState, PublicComment } from './model.js';
@@ -36,11 +37,14 @@ export interface CommentablePost {
   address: { year: number; month: number; slug: string };
 }
 
-export async function findCommentablePost(db: Kysely<DB>, postId: number, now: string): Promise<CommentablePost | null> {
-  const row = await visiblePostsQuery(db, now)
+// Every article page asks for it: compiled once (storage/prepared.ts).
+const commentablePostQuery = prepareQuery((db: Kysely<DB>, { postId, now }: { postId: number; now: string }) =>
+  visiblePostsQuery(db, now)
     .select(['posts.id', 'posts.title', 'posts.slug', 'posts.language', 'posts.comment_status', 'posts.published_at', 'posts.local_year', 'posts.local_month'])
-    .where('posts.id', '=', postId)
-    .executeTakeFirst();
+    .where('posts.id', '=', postId));
+
+export async function findCommentablePost(db: Kysely<DB>, postId: number, now: string): Promise<CommentablePost | null> {
+  const [row] = await commentablePostQuery(db, { postId, now });
   if (!row) return null;
   return {
     id: row.id, title: row.title, path: postPath(row), language: row.language,

@@ -1,4 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { prepareQuery } from '../../storage/prepared.js';
 import type { DB } from '../../storage/schema.js';
 import { countVisiblePosts } from './month-counts.js';
 import { postPath } from './paths.js';
@@ -161,28 +162,44 @@ async function loadBylines(db: Kysely<DB>, postIds: number[]): Promise<Map<numbe
   return map;
 }
 
-/** The published post at /year/month/slug/, or null. */
-export async function findPublishedPost(
-  db: Kysely<DB>,
-  where: { year: number; month: number; slug: string; now: string },
-): Promise<PublishedPost | null> {
-  const row = await visible(db.selectFrom('posts'), where.now)
+// The article page's queries, compiled once (storage/prepared.ts): building them cost more than running them.
+const publishedPostQuery = prepareQuery((db: Kysely<DB>, where: { year: number; month: number; slug: string; now: string }) =>
+  visible(db.selectFrom('posts'), where.now)
     .select([
       ...SUMMARY_COLUMNS, 'posts.guid', 'posts.body_html', 'posts.postscript_html', 'posts.comment_status',
       'posts.featured_image_url', 'posts.featured_image_alt', 'posts.featured_image_caption', 'posts.translation_group',
     ])
     .where('posts.slug', '=', where.slug)
     .where('posts.local_year', '=', where.year)
-    .where('posts.local_month', '=', where.month)
-    .executeTakeFirst();
+    .where('posts.local_month', '=', where.month));
+
+const postBylinesQuery = prepareQuery((db: Kysely<DB>, { id }: { id: number }) =>
+  db.selectFrom('post_authors')
+    .innerJoin('authors', 'authors.id', 'post_authors.author_id')
+    .select(['authors.name', 'authors.slug'])
+    .where('post_authors.post_id', '=', id)
+    .orderBy('post_authors.position'));
+
+const postCategoriesQuery = prepareQuery((db: Kysely<DB>, { id }: { id: number }) =>
+  db.selectFrom('post_categories').innerJoin('categories', 'categories.id', 'post_categories.category_id')
+    .select(['categories.name', 'categories.slug']).where('post_categories.post_id', '=', id)
+    .orderBy('categories.name'));
+
+const postTagsQuery = prepareQuery((db: Kysely<DB>, { id }: { id: number }) =>
+  db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+    .select(['tags.name', 'tags.slug']).where('post_tags.post_id', '=', id).orderBy('tags.name'));
+
+/** The published post at /year/month/slug/, or null. */
+export async function findPublishedPost(
+  db: Kysely<DB>,
+  where: { year: number; month: number; slug: string; now: string },
+): Promise<PublishedPost | null> {
+  const [row] = await publishedPostQuery(db, { year: where.year, month: where.month, slug: where.slug, now: where.now });
   if (!row) return null;
-  const [bylines, categories, tags, translations] = await Promise.all([
-    loadBylines(db, [row.id]),
-    db.selectFrom('post_categories').innerJoin('categories', 'categories.id', 'post_categories.category_id')
-      .select(['categories.name', 'categories.slug']).where('post_categories.post_id', '=', row.id)
-      .orderBy('categories.name').execute(),
-    db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id')
-      .select(['tags.name', 'tags.slug']).where('post_tags.post_id', '=', row.id).orderBy('tags.name').execute(),
+  const [authors, categories, tags, translations] = await Promise.all([
+    postBylinesQuery(db, { id: row.id }),
+    postCategoriesQuery(db, { id: row.id }),
+    postTagsQuery(db, { id: row.id }),
     row.translation_group
       ? visible(db.selectFrom('posts'), where.now)
           .select(['posts.language', 'posts.slug', 'posts.title', 'posts.local_year', 'posts.local_month'])
@@ -192,6 +209,7 @@ export async function findPublishedPost(
           .execute()
       : Promise.resolve([]),
   ]);
+  const bylines = new Map([[row.id, authors.map((a) => ({ name: a.name, slug: a.slug }))]]);
   return {
     ...toSummary(row, bylines),
     guid: row.guid,
@@ -220,22 +238,34 @@ export function adjacentPostQuery(
   now: string,
   direction: 'previous' | 'next',
 ) {
-  const before = direction === 'previous';
+  return adjacentShape(db, direction, adjacentArgs(post, now, direction));
+}
+
+/** The values of the adjacent-post query (the SQL of each direction is the same for any). */
+function adjacentArgs(post: { id: number; publishedAt: string; language: string }, now: string, direction: 'previous' | 'next') {
   // One upper bound only (given two, SQLite may seek from the looser one): before the post,
   // its own instant; after it, `now`.
-  const until = before && post.publishedAt < now ? post.publishedAt : now;
-  let base = visible(db.selectFrom('posts'), until).where('posts.language', '=', post.language).select(SUMMARY_COLUMNS);
-  if (!before) base = base.where('posts.published_at', '>=', post.publishedAt);
+  const until = direction === 'previous' && post.publishedAt < now ? post.publishedAt : now;
+  return { until, publishedAt: post.publishedAt, language: post.language, id: post.id };
+}
+
+function adjacentShape(db: Kysely<DB>, direction: 'previous' | 'next', args: { until: string; publishedAt: string; language: string; id: number }) {
+  const before = direction === 'previous';
+  let base = visible(db.selectFrom('posts'), args.until).where('posts.language', '=', args.language).select(SUMMARY_COLUMNS);
+  if (!before) base = base.where('posts.published_at', '>=', args.publishedAt);
   const order = before ? 'desc' : 'asc';
   return base
     .where((eb) =>
       eb.or([
-        eb('posts.published_at', before ? '<' : '>', post.publishedAt),
-        eb.and([eb('posts.published_at', '=', post.publishedAt), eb('posts.id', before ? '<' : '>', post.id)]),
+        eb('posts.published_at', before ? '<' : '>', args.publishedAt),
+        eb.and([eb('posts.published_at', '=', args.publishedAt), eb('posts.id', before ? '<' : '>', args.id)]),
       ]),
     )
     .orderBy('posts.published_at', order).orderBy('posts.id', order).limit(1);
 }
+
+const previousPostQuery = prepareQuery((db: Kysely<DB>, args: ReturnType<typeof adjacentArgs>) => adjacentShape(db, 'previous', args));
+const nextPostQuery = prepareQuery((db: Kysely<DB>, args: ReturnType<typeof adjacentArgs>) => adjacentShape(db, 'next', args));
 
 /** The published posts just before and after one, in the same language. */
 export async function adjacentPosts(
@@ -243,9 +273,9 @@ export async function adjacentPosts(
   post: { id: number; publishedAt: string; language: string },
   now: string,
 ): Promise<{ previous: PostSummary | null; next: PostSummary | null }> {
-  const [previous, next] = await Promise.all([
-    adjacentPostQuery(db, post, now, 'previous').executeTakeFirst(),
-    adjacentPostQuery(db, post, now, 'next').executeTakeFirst(),
+  const [[previous], [next]] = await Promise.all([
+    previousPostQuery(db, adjacentArgs(post, now, 'previous')),
+    nextPostQuery(db, adjacentArgs(post, now, 'next')),
   ]);
   const none = new Map<number, Byline[]>();
   return { previous: previous ? toSummary(previous, none) : null, next: next ? toSummary(next, none) : null };

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { prepareQuery } from '../../../storage/prepared.js';
 import type { AppealsTable, DB } from '../../../storage/schema.js';
 import { parseButtons } from './buttons.js';
 import type { CheckedAppeal } from './check-input.js';
@@ -92,8 +93,9 @@ function toAppeal(row: AppealRow, categoryIds: number[]): Appeal {
  * The appeals readers can see at `now`: enabled, started (or no start), not ended (or no end),
  * in order, each with the slugs of the categories it follows. Two queries.
  */
-export async function listLiveAppeals(db: Kysely<DB>, now: string): Promise<LiveAppeal[]> {
-  const rows = await db
+// Every public page asks for it: compiled once (storage/prepared.ts).
+const liveAppealsQuery = prepareQuery((db: Kysely<DB>, { now }: { now: string }) =>
+  db
     .selectFrom('appeals')
     .select([
       'id', 'title', 'language', 'body_html', 'buttons', 'bank_holder', 'bank_iban', 'bank_bic', 'bank_reference', 'drive_id',
@@ -103,8 +105,10 @@ export async function listLiveAppeals(db: Kysely<DB>, now: string): Promise<Live
     .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', now)]))
     .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
     .orderBy('position')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'));
+
+export async function listLiveAppeals(db: Kysely<DB>, now: string): Promise<LiveAppeal[]> {
+  const rows = await liveAppealsQuery(db, { now });
   const narrowed = rows.filter((r) => r.only_categories).map((r) => r.id);
   const slugs = narrowed.length
     ? await db.selectFrom('appeal_categories').innerJoin('categories', 'categories.id', 'appeal_categories.category_id')
