@@ -17,10 +17,10 @@ export interface SidebarDeps {
   db: Kysely<DB>;
   clock: Clock;
   /**
-   * Remembers the sidebar's reads while the data version holds (see `sidebarMemo`); without
-   * it every sidebar reads the database.
+   * Remembers each rendered sidebar while the data version holds (see `sidebarMemo`); without
+   * it every sidebar reads the database and is rendered again.
    */
-  memo?: VersionedMemo<SidebarData>;
+  memo?: VersionedMemo<SafeHtml>;
 }
 
 /** What the sidebar reads from the database for one month and language filter. */
@@ -32,8 +32,8 @@ export interface SidebarData {
 }
 
 /** The memo for `SidebarDeps.memo`, over the database's `dataVersion`. */
-export function sidebarMemo(dataVersion: () => string | null): VersionedMemo<SidebarData> {
-  return createVersionedMemo<SidebarData>(dataVersion);
+export function sidebarMemo(dataVersion: () => string | null): VersionedMemo<SafeHtml> {
+  return createVersionedMemo<SafeHtml>(dataVersion);
 }
 
 /** What a page tells the sidebar: the month its calendar shows and the language it is narrowed to. */
@@ -56,12 +56,17 @@ export async function loadSidebar(deps: SidebarDeps, frame: Frame, view: Sidebar
   const today = localDateOf(instant, frame.settings.timeZone);
   const month = view.month ?? { year: today.year, month: today.month };
   const filter = { now: instant.toISOString(), ...(view.language ? { language: view.language } : {}) };
-  const read = () => readSidebar(deps.db, filter, month);
-  const { postDays, previous, next, months } = deps.memo
-    ? await deps.memo(`${month.year}-${month.month}:${view.language ?? ''}`, filter.now, read)
-    : (await read()).value;
-  return html`${renderCalendar(frame, { ...month, postDays, today, previous, next, language: view.language })}
+  const render = async (): Promise<Loaded<SafeHtml>> => {
+    const { value: { postDays, previous, next, months }, until } = await readSidebar(deps.db, filter, month);
+    const sidebar = html`${renderCalendar(frame, { ...month, postDays, today, previous, next, language: view.language })}
 ${renderMonthList(frame, months, view.language, month.year)}`;
+    return { value: sidebar, until };
+  };
+  if (!deps.memo) return (await render()).value;
+  // Besides the database (the settings included), the sidebar shows the frame's language and
+  // today's date (the calendar marks it): both are in the key.
+  const key = `${frame.lang}|${month.year}-${month.month}:${view.language ?? ''}|${today.year}-${today.month}-${today.day}`;
+  return deps.memo(key, filter.now, render);
 }
 
 /** The sidebar's four indexed queries, and until when their answer holds without a write. */
