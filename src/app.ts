@@ -5,7 +5,7 @@ import type { AppContext } from './context.js';
 import { ADMIN_SECTIONS, adminRoutes } from './features/admin/index.js';
 import { archiveRoutes, sidebarFragment, sidebarMemo, withSidebar } from './features/archive/index.js';
 import { APPEALS, driveTag, installPageCache, SIDEBAR_FRAGMENT } from './features/cache/index.js';
-import { commentsMemo, commentsRoutes, formTokenRefresher, installCommentSlots } from './features/comments/index.js';
+import { commentsMemos, commentsRoutes, formTokenRefresher, installCommentSlots } from './features/comments/index.js';
 import { feedsPlugin } from './features/feeds/index.js';
 import { withAppeals } from './features/funding/appeals/index.js';
 import { fundingRoutes, stripeWebhookRoutes } from './features/funding/index.js';
@@ -78,7 +78,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await registerStaticAssets(app);
   await registerUploads(app, ctx.config.dataDir);
-  installCommentSlots(app, { db, clock: ctx.clock, memo: commentsMemo(dataVersion) }); // before the cookie plugin: see its contract
+  installCommentSlots(app, { db, clock: ctx.clock, ...commentsMemos(dataVersion) }); // before the cookie plugin: see its contract
   await app.register(fastifyCookie);
   const freshFormToken = formTokenRefresher({ db, clock: ctx.clock });
   installPageCache(app, {

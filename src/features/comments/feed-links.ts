@@ -4,15 +4,17 @@ import type { Clock } from '../../lib/clock.js';
 import type { DB } from '../../storage/schema.js';
 import { feedLinkTags } from '../../views/metadata.js';
 import { feedLinks } from '../seo/index.js';
-import { loadSettings } from '../site/index.js';
+import { loadSettings, type Settings } from '../site/index.js';
 import { commentsOpen } from './rules.js';
-import { countApprovedComments, findCommentablePost } from './storage.js';
+import { type CommentablePost, countApprovedComments, findCommentablePost } from './storage.js';
 
 /** What the article's comment section already knows, when it was loaded for the same request. */
 export interface KnownThread {
-  post: { id: number };
+  post: CommentablePost;
   open: boolean;
   count: number;
+  /** The settings it was loaded with. */
+  settings: Settings;
 }
 
 /**
@@ -22,11 +24,12 @@ export interface KnownThread {
  */
 export async function commentFeedLinkTags(deps: { db: Kysely<DB>; clock: Clock }, postId: number, known: KnownThread | null): Promise<string> {
   const now = deps.clock.now();
-  const [settings, post] = await Promise.all([loadSettings(deps.db), findCommentablePost(deps.db, postId, now.toISOString())]);
+  const same = known && known.post.id === postId ? known : null;
+  const [settings, post] = same
+    ? [same.settings, same.post]
+    : await Promise.all([loadSettings(deps.db), findCommentablePost(deps.db, postId, now.toISOString())]);
   if (!post) return '';
-  const thread = known && known.post.id === postId
-    ? known
-    : { open: commentsOpen(post, settings.comments, now), count: (await countApprovedComments(deps.db, [postId])).get(postId) ?? 0 };
+  const thread = same ?? { open: commentsOpen(post, settings.comments, now), count: (await countApprovedComments(deps.db, [postId])).get(postId) ?? 0 };
   if (!thread.open && thread.count === 0) return '';
   const title = `${settings.title} — ${messagesFor(post.language).commentFeeds.postTitle(post.title)}`;
   return feedLinkTags(settings.baseUrl, feedLinks(title, post.path)).value;

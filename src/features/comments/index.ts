@@ -3,7 +3,7 @@ export { addBlock, matchBlocks, removeBlock } from './blocks.js';
 export { commentsOpen, type CommentDeps, type CommentErrorCode, submitComment } from './rules.js';
 export { commentsRoutes, installCommentSlots, OWN_COMMENTS_COOKIE, type CommentsRoutesDeps } from './routes.js';
 export { commentSecret, formTokenRefresher, hashIp } from './secret.js';
-export { commentsMemo, loadCommentSection, type SectionDeps } from './section.js';
+export { commentsMemos, loadCommentSection, type SectionDeps } from './section.js';
 export { type BlockEntry, countApprovedComments, listBlocks } from './storage.js';
 export { cleanText, renderCommentBody, safeUrl } from './text.js';
 export {

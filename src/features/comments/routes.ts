@@ -69,12 +69,25 @@ export function installCommentSlots(app: FastifyInstance, deps: SectionDeps): vo
     const feedsMatch = FEEDS_SLOT.exec(payload);
     const feedTags = feedsMatch ? await commentFeedLinkTags(deps, Number(feedsMatch[1]), loaded) : '';
     const countHtml = loaded ? `<a class="comment-count" href="#comments">${countText(loaded)}</a>` : '';
-    // Replacer functions, so `$&` and the like in comment text are never replacement patterns.
-    return payload
-      .replace(FEEDS_SLOT, () => feedTags)
-      .replace(COUNT_SLOT, () => (loaded ? ` · ${countHtml}` : ''))
-      .replace(SLOT, () => (loaded ? loaded.section.value : ''));
+    // Each slot's first mark, found in the page as rendered (what is filled in is never searched).
+    return fillSlots(payload, [
+      [feedsMatch, feedTags],
+      [COUNT_SLOT.exec(payload), loaded ? ` · ${countHtml}` : ''],
+      [match, loaded ? loaded.section.value : ''],
+    ]);
   });
+}
+
+/** `payload` with each match replaced by its text, in one pass over the page. */
+function fillSlots(payload: string, fills: [RegExpExecArray | null, string][]): string {
+  const found = fills.filter((f): f is [RegExpExecArray, string] => f[0] !== null).sort((a, b) => a[0].index - b[0].index);
+  let out = '';
+  let from = 0;
+  for (const [m, text] of found) {
+    out += payload.slice(from, m.index) + text;
+    from = m.index + m[0].length;
+  }
+  return out + payload.slice(from);
 }
 
 const TEASER_SLOT = /<!--teaser-comments:(\d{1,10}):([a-zA-Z-]{2,20}):(\/[a-z0-9/-]{0,300})-->/g;

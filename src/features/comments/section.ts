@@ -3,26 +3,49 @@ import type { Clock } from '../../lib/clock.js';
 import type { SafeHtml } from '../../lib/html.js';
 import { createVersionedMemo, type VersionedMemo } from '../../lib/versioned-memo.js';
 import type { DB } from '../../storage/schema.js';
-import { loadSettings } from '../site/index.js';
+import { loadSettings, type Settings } from '../site/index.js';
 import type { PublicComment } from './model.js';
 import { commentsOpen } from './rules.js';
 import { commentSecret, formTokenFor, idsFromPendingCookie } from './secret.js';
 import { type CommentablePost, findCommentablePost, listPostComments } from './storage.js';
 import { buildThreads, findInThreads, pageOfComment, pageOfThreads } from './thread.js';
-import { type CommentFormState, renderCommentSection } from './views.js';
+import { type CommentFormState, renderCommentList, renderCommentSection } from './views.js';
 
 export interface SectionDeps {
   db: Kysely<DB>;
   clock: Clock;
-  /** Remembers each post's approved comments while the data version holds (see `commentsMemo`). */
-  memo?: VersionedMemo<PublicComment[]>;
+  /**
+   * Remembers each post's approved comments, and their rendered lists, while the data version
+   * holds (see `commentsMemo`).
+   */
+  memo?: VersionedMemo<RememberedComments>;
+  /** Remembers the settings and the comment secret while the data version holds. */
+  basics?: VersionedMemo<SectionBasics>;
 }
 
-/** The memo for `SectionDeps.memo`, over the database's `dataVersion`. */
-export function commentsMemo(dataVersion: () => string | null): VersionedMemo<PublicComment[]> {
-  // A hot article has hundreds of comments: keep the lists of a few dozen posts at most.
-  return createVersionedMemo<PublicComment[]>(dataVersion, 64);
+/** What every comment section reads besides its post: the settings and the comment secret. */
+export interface SectionBasics {
+  settings: Settings;
+  secret: string;
 }
+
+/** A post's approved comments, and their lists rendered so far (by `listKey`). */
+export interface RememberedComments {
+  comments: PublicComment[];
+  lists: Map<string, SafeHtml>;
+}
+
+/** The memos of `SectionDeps` (`memo` and `basics`), over the database's `dataVersion`. */
+export function commentsMemos(dataVersion: () => string | null): Required<Pick<SectionDeps, 'memo' | 'basics'>> {
+  return {
+    // A hot article has hundreds of comments: keep the lists of a few dozen posts at most.
+    memo: createVersionedMemo<RememberedComments>(dataVersion, 64),
+    basics: createVersionedMemo<SectionBasics>(dataVersion, 1),
+  };
+}
+
+// A post's lists for a few pages and reply targets at most (each is kept with its comments).
+const MAX_LISTS = 16;
 
 /** What one visitor's request adds to the comment section of a post. */
 export interface SectionRequest {
@@ -46,19 +69,23 @@ export async function loadCommentSection(
   deps: SectionDeps,
   postOrId: number | CommentablePost,
   request: SectionRequest,
-): Promise<{ section: SafeHtml; count: number; post: CommentablePost; open: boolean } | null> {
+): Promise<{ section: SafeHtml; count: number; post: CommentablePost; open: boolean; settings: Settings } | null> {
   const now = deps.clock.now();
-  const [settings, secret, post] = await Promise.all([
-    loadSettings(deps.db),
-    commentSecret(deps.db),
+  const readBasics = async () => {
+    const [settings, secret] = await Promise.all([loadSettings(deps.db), commentSecret(deps.db)]);
+    return { value: { settings, secret }, until: null };
+  };
+  const [{ settings, secret }, post] = await Promise.all([
+    deps.basics ? deps.basics('basics', '', readBasics) : readBasics().then((loaded) => loaded.value),
     typeof postOrId === 'number' ? findCommentablePost(deps.db, postOrId, now.toISOString()) : postOrId,
   ]);
   if (!post) return null;
   const rules = settings.comments;
   const ownIds = idsFromPendingCookie(secret, request.ownCookie);
   // Only the approved comments, the same for every reader, are remembered.
-  const read = async () => ({ value: await listPostComments(deps.db, post.id, ownIds), until: null });
-  const comments = deps.memo && ownIds.length === 0 ? await deps.memo(String(post.id), now.toISOString(), read) : (await read()).value;
+  const read = async () => ({ value: { comments: await listPostComments(deps.db, post.id, ownIds), lists: new Map<string, SafeHtml>() }, until: null });
+  const remembered = deps.memo && ownIds.length === 0 ? await deps.memo(String(post.id), now.toISOString(), read) : null;
+  const comments = remembered ? remembered.comments : (await read()).value.comments;
   const count = comments.filter((c) => c.status === 'approved').length;
   const all = buildThreads(comments);
   const target = request.replyTo === null ? null : findInThreads(all, request.replyTo);
@@ -69,13 +96,22 @@ export async function loadCommentSection(
   const { threads } = pageOfThreads(all, page, rules.commentsPerPage);
   const open = commentsOpen(post, rules, now);
   const replyTo = target && target.status === 'approved' && target.depth < rules.threadDepth ? target : null;
-  const section = renderCommentSection({
+  const view = {
     post, threads, count, page, totalPages, open, threadDepth: rules.threadDepth, honeypot: rules.honeypot, timeZone: settings.timeZone,
     replyTo: replyTo ? { id: replyTo.id, authorName: replyTo.authorName } : null,
     form: request.form ?? { values: {}, errors: {} },
     csrfToken: request.csrfToken,
     formToken: formTokenFor(secret, post.id, now),
     ...(request.notice ? { notice: request.notice } : {}),
-  });
-  return { section, count, post, open };
+  };
+  // The settings and the post are the database's (so the memo's version covers them); `open` may
+  // change with time alone, hence in the key.
+  const listKey = `${page}|${open}|${rules.threadDepth}|${settings.timeZone}`;
+  let list = remembered?.lists.get(listKey);
+  if (!list) {
+    list = renderCommentList(view);
+    if (remembered && remembered.lists.size < MAX_LISTS) remembered.lists.set(listKey, list);
+  }
+  const section = renderCommentSection(view, list);
+  return { section, count, post, open, settings };
 }

@@ -35,16 +35,25 @@ export interface CommentSectionView {
   notice?: 'received';
 }
 
-export function renderCommentSection(view: CommentSectionView): SafeHtml {
+/**
+ * The section; `list` is `renderCommentList(view)` when the caller remembers it (it depends
+ * only on the threads, the post, the page, `open`, `threadDepth` and `timeZone`).
+ */
+export function renderCommentSection(view: CommentSectionView, list: SafeHtml = renderCommentList(view)): SafeHtml {
   const t = messagesFor(view.post.language).comments;
   return html`<section class="comments" id="comments" aria-labelledby="comments-heading">
 <h2 id="comments-heading">${t.count(view.count)}</h2>
 ${view.notice === 'received' ? html`<p class="comment-notice" role="status">${t.received}</p>` : ''}
-${view.threads.length ? html`<ol class="comment-list">${view.threads.map((node) => commentItem(node, view))}</ol>` : ''}
+${list}
 ${commentPages(view)}
 ${view.open ? (view.count === 0 ? html`<p class="comments-empty">${t.beFirst}</p>` : '') : html`<p class="comments-closed">${t.closed}</p>`}
 ${view.open ? commentForm(view) : ''}
 </section>`;
+}
+
+/** The threads of the page shown, as a list; empty when there are none. */
+export function renderCommentList(view: Pick<CommentSectionView, 'post' | 'threads' | 'page' | 'open' | 'threadDepth' | 'timeZone'>): SafeHtml {
+  return view.threads.length ? html`<ol class="comment-list">${view.threads.map((node) => commentItem(node, view))}</ol>` : html``;
 }
 
 // One formatter per locale and zone: building one per comment was most of a page's render time.
@@ -60,7 +69,9 @@ function commentDateFormat(locale: string, timeZone: string): Intl.DateTimeForma
   return format;
 }
 
-function commentItem(node: ThreadNode, view: CommentSectionView): SafeHtml {
+type ListView = Parameters<typeof renderCommentList>[0];
+
+function commentItem(node: ThreadNode, view: ListView): SafeHtml {
   const t = messagesFor(view.post.language).comments;
   const c = node.comment;
   const name = c.authorUrl ? html`<a href="${c.authorUrl}" rel="nofollow ugc noopener">${c.authorName}</a>` : c.authorName;
@@ -80,7 +91,7 @@ ${node.replies.length ? html`<ol class="comment-children">${node.replies.map((r)
 
 const pageHref = (path: string, page: number) => (page === 1 ? `${path}#comments` : `${path}?cpage=${page}#comments`);
 
-function replyHref(view: CommentSectionView, id: number): string {
+function replyHref(view: ListView, id: number): string {
   return `${view.post.path}?${view.page > 1 ? `cpage=${view.page}&` : ''}replytocom=${id}#respond`;
 }
 
