@@ -27,9 +27,18 @@ export function formatDate(instant: string | Date, language: string, timeZone: s
   return format.format(new Date(instant));
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
 /** "Anna and Timur" / "Анна и Тимур". */
 export function formatList(items: string[], language: string): string {
-  return new Intl.ListFormat(messagesFor(language).locale, { style: 'long', type: 'conjunction' }).format(items);
+  // Building a ListFormat costs more than formatting with it; they are immutable, so keep one per locale.
+  const locale = messagesFor(language).locale;
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    listFormats.set(locale, format);
+  }
+  return format.format(items);
 }
 
 /** The name of a language in a language: languageName('ru', 'en') → "Russian", ('ru','ru') → "русский". */

@@ -44,6 +44,20 @@ export function jsonForScript(value: unknown): string {
 
 /** `en` → `en_US`, `ru` → `ru_RU`, `pt-BR` → `pt_BR`: the form og:locale wants. */
 export function ogLocale(language: string): string {
+  let known = ogLocales.get(language);
+  if (known === undefined) {
+    known = maximizedLocale(language);
+    // Language tags come from posts (a handful per site); the bound only guards against a flood.
+    if (ogLocales.size >= 256) ogLocales.clear();
+    ogLocales.set(language, known);
+  }
+  return known;
+}
+
+// Intl.Locale#maximize costs tens of microseconds and every page's head asks.
+const ogLocales = new Map<string, string>();
+
+function maximizedLocale(language: string): string {
   try {
     const locale = new Intl.Locale(language).maximize();
     return locale.region ? `${locale.language}_${locale.region}` : locale.language;
