@@ -37,6 +37,7 @@ export const en: Messages = {
     count: (n) => (n === 0 ? 'No comments' : n === 1 ? '1 comment' : `${n} comments`),
     beFirst: 'Be the first to comment.',
     closed: 'Comments are closed.',
+    closedBeforeSent: 'Comments on this article closed before your comment arrived, so it was not posted. Here is what you wrote, to keep:',
     awaitingModeration: 'Your comment is awaiting moderation.',
     received: 'Thank you. Your comment has been received.',
     leaveComment: 'Leave a comment',

@@ -72,6 +72,8 @@ export interface CommentMessages {
   count: (n: number) => string;
   beFirst: string;
   closed: string;
+  /** Shown above the text a reader sent after the thread closed, so they can keep it. */
+  closedBeforeSent: string;
   awaitingModeration: string;
   received: string;
   leaveComment: string;

@@ -109,7 +109,7 @@ describe.each(DIALECTS)('the comment form under an article on %s', (dialect) => 
     expect(res.statusCode).toBe(403);
   });
 
-  it('says comments are closed on a closed post, keeps showing its comments, and refuses new ones', async () => {
+  it('says comments are closed on a closed post, keeps showing its comments, and refuses new ones, giving a late comment\'s text back', async () => {
     const maria = new Reader(t);
     const id = commentIdOf(await maria.comment(ARTICLE, { body: 'Said before closing.' }));
     await t.ctx.database.db.updateTable('comments').set({ status: 'approved' }).where('id', '=', id).execute();
@@ -123,8 +123,16 @@ describe.each(DIALECTS)('the comment form under an article on %s', (dialect) => 
     await expectValidHtml(closed.body, 'closed thread');
     t.clock.advance(5000);
     const hidden = page.body.match(/name="formToken" value="([^"]*)"/)![1]!;
-    const res = await maria.browser.post('/comments/', { postId: String(postId), parentId: '', formToken: hidden, name: 'M', email: 'm@x.example', body: 'Late.' });
+    const res = await maria.browser.post('/comments/', { postId: String(postId), parentId: '', formToken: hidden, name: 'M', email: 'm@x.example', body: 'Late <b>words</b>,\n\nkept.' });
     expect(res.statusCode).toBe(403);
+    // Not an error page: the article, its comments, the thread closed, and the text they sent, to keep.
+    expect(res.body).toContain('Said before closing.');
+    expect(res.body).toContain('Comments are closed.');
+    expect(res.body).toContain('Comments on this article closed before your comment arrived, so it was not posted.');
+    expect(res.body).toContain('<blockquote class="comment-kept"><p>Late &lt;b&gt;words&lt;/b&gt;,</p><p>kept.</p></blockquote>');
+    expect(res.body).not.toContain('action="/comments/"');
+    await expectValidHtml(res.body, 'closed thread with the refused text');
+    expect(await t.ctx.database.db.selectFrom('comments').select('id').where('body', 'like', 'Late%').execute()).toEqual([]);
   });
 
   it('closes comments automatically on posts older than the setting', async () => {

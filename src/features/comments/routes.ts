@@ -143,6 +143,10 @@ export function commentsRoutes(deps: CommentsRoutesDeps): FastifyPluginAsync {
         const outcome = await submitComment(deps, draft, { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
         return await redirectToComment(deps, request, reply, outcome);
       } catch (error) {
+        if (isAppError(error, 'FORBIDDEN') && error.details.reason === 'comments closed') {
+          // Closed while they wrote: the article (saying so) with their text to keep, not an error page.
+          return rerender(deps, request, reply, draft, { values: {}, errors: {} }, error.status, draft.body);
+        }
         if (!isAppError(error, 'VALIDATION') && !isAppError(error, 'RATE_LIMITED')) throw error;
         const state: CommentFormState = {
           values: { name: form.name, email: form.email, url: form.url, body: form.body, ...(form.notify ? { notify: 'on' } : {}) },
@@ -183,10 +187,11 @@ async function commentLocation(deps: CommentsRoutesDeps, id: number): Promise<st
 /** The article again with the form as the reader left it and the errors by the fields. */
 async function rerender(
   deps: CommentsRoutesDeps, request: FastifyRequest, reply: FastifyReply,
-  draft: CommentDraft, form: CommentFormState, status: number,
+  draft: CommentDraft, form: CommentFormState, status: number, refused?: string,
 ) {
   const sectionRequest: SectionRequest = {
     ownCookie: request.cookies[OWN_COMMENTS_COOKIE], page: 1, replyTo: draft.parentId, form, csrfToken: request.csrfToken(reply),
+    ...(refused ? { refused } : {}),
   };
   const loaded = await loadCommentSection(deps, draft.postId, sectionRequest);
   if (!loaded) throw new AppError('NOT_FOUND');

@@ -57,6 +57,8 @@ export interface SectionRequest {
   replyTo: number | null;
   form?: CommentFormState;
   notice?: 'received';
+  /** The text of a comment refused because the thread closed meanwhile. */
+  refused?: string;
   csrfToken: string;
 }
 
@@ -103,6 +105,7 @@ export async function loadCommentSection(
     csrfToken: request.csrfToken,
     formToken: formTokenFor(secret, post.id, now),
     ...(request.notice ? { notice: request.notice } : {}),
+    ...(request.refused ? { refused: request.refused } : {}),
   };
   // The settings and the post are the database's (so the memo's version covers them); `open` may
   // change with time alone, hence in the key.

@@ -33,6 +33,8 @@ export interface CommentSectionView {
   csrfToken: string;
   formToken: string;
   notice?: 'received';
+  /** What a reader sent after the thread closed: shown back to them (the form is gone). */
+  refused?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ ${view.notice === 'received' ? html`<p class="comment-notice" role="status">${t.
 ${list}
 ${commentPages(view)}
 ${view.open ? (view.count === 0 ? html`<p class="comments-empty">${t.beFirst}</p>` : '') : html`<p class="comments-closed">${t.closed}</p>`}
+${!view.open && view.refused ? html`<div class="comment-notice" role="alert"><p>${t.closedBeforeSent}</p><blockquote class="comment-kept">${renderCommentBody(view.refused)}</blockquote></div>` : ''}
 ${view.open ? commentForm(view) : ''}
 </section>`;
 }
