@@ -73,6 +73,11 @@ describe.each(DIALECTS)('page counts of the home page, date archives and term pa
     }
     expect(await pages('/category/city/page/2/')).toBe('2');
     expect((await t.app.inject('/category/city/page/2/?lang=en')).statusCode).toBe(200);
+    // Its pages list each post once, those filed under news and city both included.
+    const titles = async (path: string) => [...(await t.app.inject(path)).body.matchAll(/>(Article number \d+)</g)].map((m) => m[1]);
+    const listed = [...await titles('/category/news/?lang=en'), ...await titles('/category/news/page/2/?lang=en')];
+    expect(listed).toHaveLength(3);
+    expect(new Set(listed).size).toBe(3);
 
     // The next day the post dated 16 June counts: five under news, a third page.
     t.clock.set('2026-06-16T12:00:00Z');

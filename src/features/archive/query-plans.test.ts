@@ -4,6 +4,7 @@ import { givenAuthor, givenCategory, givenPost, givenSettings } from '../../../t
 import { buildTestApp, createTestDatabase, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import type { DialectName } from '../../storage/db.js';
 import type { DB } from '../../storage/schema.js';
+import { changePosts, SMALL_TERM } from '../posts/index.js';
 
 /**
  * Every query a page runs, recorded as the app sends it, then explained: no query of the date
@@ -104,7 +105,7 @@ describe.each(DIALECTS)('archive pages on %s', (dialect: DialectName) => {
     expect(explained).toBeGreaterThan(pages.length * 2);
   });
 
-  it('read category, tag and author pages newest first through the index, probing each post’s links, never sorting a term’s posts', async () => {
+  it('read small category, tag and author pages from their links, and large ones newest first through the index probing each post’s links', async () => {
     await givenSettings(t.ctx, { postsPerPage: 1 });
     const news = await givenCategory(t.ctx, 'news');
     const city = await givenCategory(t.ctx, 'city', news);
@@ -113,7 +114,26 @@ describe.each(DIALECTS)('archive pages on %s', (dialect: DialectName) => {
       await givenPost(t.ctx, { language: i % 2 ? 'ru' : 'en', publishedAt: `${date}T10:00:00Z`, categoryIds: i % 2 ? [city] : [news, city], tagNames: ['Trams'], authorIds: [author] });
     }
     await givenPost(t.ctx, { status: 'published', publishedAt: '2026-06-20T10:00:00Z', categoryIds: [city], tagNames: ['Trams'], authorIds: [author] });
-    const pages = ['/category/news/', '/category/news/page/2/', '/category/city/?lang=ru', '/tag/trams/', '/tag/trams/page/3/', '/author/anna-keller/?lang=en'];
+    // An author with more posts than SMALL_TERM: their page walks the posts newest first instead.
+    const prolific = await givenAuthor(t.ctx, 'Many Hands');
+    const at = (i: number) => new Date(Date.UTC(2010, 0, 1) + i * 86_400_000).toISOString();
+    const rows = Array.from({ length: SMALL_TERM + 1 }, (_, i) => ({
+      guid: `urn:test:many-${i}`, slug: `many-${i}`, title: `Many ${i}`, status: 'published' as const, language: 'en', translation_group: null,
+      published_at: at(i), local_year: Number(at(i).slice(0, 4)), local_month: Number(at(i).slice(5, 7)), local_day: Number(at(i).slice(8, 10)),
+      standfirst: '', body_md: '', body_html: '', postscript_md: '', postscript_html: '', comment_status: 'open' as const,
+      featured_image_url: '', featured_image_alt: '', featured_image_caption: '', created_at: at(i), updated_at: at(i), deleted_at: null,
+    }));
+    await db.transaction().execute(async (trx) => {
+      const ids: number[] = [];
+      await changePosts(trx, [], async () => {
+        for (let i = 0; i < rows.length; i += 100) ids.push(...(await trx.insertInto('posts').values(rows.slice(i, i + 100)).returning('id').execute()).map((r) => r.id));
+        await trx.insertInto('post_authors').values(ids.map((post_id) => ({ post_id, author_id: prolific, position: 0 }))).execute();
+      }, { inserted: () => ids });
+    });
+    const pages = [
+      '/category/news/', '/category/news/page/2/', '/category/city/?lang=ru', '/tag/trams/', '/tag/trams/page/3/', '/author/anna-keller/?lang=en',
+      '/author/many-hands/', '/author/many-hands/page/400/?lang=en',
+    ];
     let explained = 0;
     for (const page of pages) {
       recording = [];

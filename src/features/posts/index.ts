@@ -1,7 +1,7 @@
 export { postInputSchema, type PostInput } from './input.js';
 export { authorPath, categoryPath, pagePath, postPath, tagPath } from './paths.js';
 export {
-  adjacentPosts, findPublishedPost, listPublished, listPublishedOnDate, nextPublicationAfter, visiblePosts,
+  adjacentPosts, findPublishedPost, listPublished, listPublishedOnDate, nextPublicationAfter, SMALL_TERM, visiblePosts,
   type LocalDateFilter, type PostSummary, type PublishedPost,
 } from './read.js';
 export { articlePage, postsRoutes, type PostsRoutesDeps } from './routes.js';

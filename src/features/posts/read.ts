@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { prepareQuery } from '../../storage/prepared.js';
 import type { DB } from '../../storage/schema.js';
 import { countVisiblePosts } from './month-counts.js';
@@ -103,14 +103,39 @@ export async function listPublished(
   const base = filtered(visible(db.selectFrom('posts'), options.now), options);
   const language = options.language ? { language: options.language } : {};
   const term = countedTerm(options);
-  // Lists narrowed by language at most (the home page) take their total from the monthly
-  // counts; term pages from the term counts.
-  const total = term
-    ? countTermPosts(db, { now: options.now, ...language, ...term })
-    : options.categoryIds === undefined && options.tagId === undefined && options.authorId === undefined
-      ? countVisiblePosts(db, { now: options.now, ...language })
-      : undefined;
+  if (term) {
+    // Term pages take their total from the term counts, and a small term is read from its links.
+    const total = await countTermPosts(db, { now: options.now, ...language, ...term });
+    return pageOfSummaries(db, total <= SMALL_TERM ? fromLinks(db, term, options) : base, options, Promise.resolve(total));
+  }
+  // Lists narrowed by language at most (the home page) take their total from the monthly counts.
+  const total = options.categoryIds === undefined && options.tagId === undefined && options.authorId === undefined
+    ? countVisiblePosts(db, { now: options.now, ...language })
+    : undefined;
   return pageOfSummaries(db, base, options, total);
+}
+
+/**
+ * Up to this many visible posts, a term page reads its posts from the term's links and sorts
+ * them (a few hundred lookups by id); beyond, it walks the posts newest first, probing each
+ * one's links, and stops at its LIMIT: a walk that for a term with few posts (a tag used twice
+ * in twenty years) would read the whole index. Exported for the query-plan test.
+ */
+export const SMALL_TERM = 500;
+
+const LINK_OF = { category: ['post_categories', 'category_id'], tag: ['post_tags', 'tag_id'], author: ['post_authors', 'author_id'] } as const;
+
+/** The visible posts of a term, read from its links first (CROSS JOIN keeps SQLite to that order). */
+function fromLinks(db: Kysely<DB>, term: Pick<TermCountFilter, 'kind' | 'termIds'>, filter: ListFilter & { now: string }) {
+  const [link, column] = LINK_OF[term.kind];
+  const linked = db
+    .selectFrom(link)
+    .crossJoin('posts')
+    .where(sql.ref(`${link}.post_id`), '=', sql.ref('posts.id'))
+    .where(sql.ref(`${link}.${column}`), 'in', term.termIds.length ? [...term.termIds] : [-1]) as unknown as SelectQueryBuilder<DB, 'posts', object>;
+  const query = visible(linked, filter.now);
+  // A post filed under a category and its sub-category is linked twice.
+  return filter.language ? query.where('posts.language', '=', filter.language).distinct() : query.distinct();
 }
 
 /** The one term page a filter lists, whose total the term counts hold, or undefined. */
