@@ -22,11 +22,14 @@ function driveTags(html: string): string[] {
   return [...html.matchAll(DRIVE_MARK)].map((m) => driveTag(Number(m[1])));
 }
 
-/** A fragment as the store keeps it: its body as the one part, tagged with what it shows. */
-export function fragmentEntry(body: string, source: FragmentSource, nowMs: number): CachedPage {
+/**
+ * A fragment as the store keeps it: its body as the one part, tagged with what it shows. With
+ * `keep` false, for a response that is not stored, no part (its ETag and tags only).
+ */
+export function fragmentEntry(body: string, source: FragmentSource, nowMs: number, keep = true): CachedPage {
   const tags = [...new Set([SETTINGS, ...source.tags, ...driveTags(body)])];
-  const bytes = Buffer.from(body);
-  return { status: 200, headers: {}, parts: [bytes], slots: [], etag: etagOf([bytes], false), tags, expiresAt: nowMs + PAGE_LIFETIME_MS };
+  // The ETag hashes the text as UTF-8, the bytes the store keeps.
+  return { status: 200, headers: {}, parts: keep ? [Buffer.from(body)] : [], slots: [], etag: etagOf([body], false), tags, expiresAt: nowMs + PAGE_LIFETIME_MS };
 }
 
 /** A response in cacheable form, and the fragments cut out of it (by name and key). */
@@ -39,7 +42,9 @@ export interface Captured {
  * The cacheable form of a response: kept headers plus validators, Vary and tag headers, body
  * cut at per-reader fields and, in HTML, at the marked fragments of `sources`. The page's own
  * tags leave out what only its fragments show (the sidebar); the Surrogate-Key header names
- * both, since a CDN keeps the page whole.
+ * both, since a CDN keeps the page whole. With `keep` false (a response that will not be
+ * stored) the page and fragments have no parts: encoding a large page as bytes cost more than
+ * hashing it, and only the headers are used.
  */
 export function capture(
   reply: FastifyReply,
@@ -48,6 +53,7 @@ export function capture(
   fields: ReadonlySet<string>,
   sources: Readonly<Record<string, FragmentSource>>,
   nowMs: number,
+  keep = true,
 ): Captured {
   const headers: Record<string, string> = {};
   for (const name of KEPT) {
@@ -66,10 +72,10 @@ export function capture(
       if (!fragments.some((f) => f.name === name)) for (const tag of source.tags) tags.add(tag);
     }
   }
-  const cut = fragments.map((f) => ({ name: f.name, key: f.key, entry: fragmentEntry(f.body, sources[f.name]!, nowMs) }));
+  const cut = fragments.map((f) => ({ name: f.name, key: f.key, entry: fragmentEntry(f.body, sources[f.name]!, nowMs, keep) }));
   const weak = hasFieldSlots(slots);
-  const buffers = parts.map((p) => Buffer.from(p));
-  const own = cut.length === 0 && headers.etag ? headers.etag : etagOf(buffers, weak);
+  const buffers = keep ? parts.map((p) => Buffer.from(p)) : [];
+  const own = cut.length === 0 && headers.etag ? headers.etag : etagOf(parts, weak);
   // Last-Modified would say nothing of when a fragment changed.
   if (cut.length) delete headers['last-modified'];
   const all = new Set(tags);

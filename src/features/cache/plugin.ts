@@ -88,10 +88,11 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
       return payload;
     }
     const nowMs = cache ? cache.clock.now().getTime() : 0;
-    const { page, fragments } = capture(reply, payload, tags, fields, sources, nowMs);
-    reply.headers(page.headers);
     // Not when a change was applied while this page rendered: it may predate the change.
-    if (cache?.enabled && request.cacheGeneration === cache.generation) {
+    const keep = cache !== null && cache.enabled && request.cacheGeneration === cache.generation;
+    const { page, fragments } = capture(reply, payload, tags, fields, sources, nowMs, keep);
+    reply.headers(page.headers);
+    if (keep) {
       const key = cacheKey(request);
       cache.store.set(key, page);
       cache.stats.stores += 1;
