@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundle } from '../scripts/bundle.mjs';
+import { binNodeOptions, bundle } from '../scripts/bundle.mjs';
 
 const BENCHMARKS = ['site', 'archive', 'wordpress'];
 const ON_REQUEST = ['render-cost'];
@@ -22,7 +22,9 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+// BENCH_SERVER_NODE_OPTIONS: the Node options of bin/broadside.js, for benchmarks that start the server.
+const env = { ...process.env, BENCH_SERVER_NODE_OPTIONS: binNodeOptions(root).join(' ') };
+const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 
 console.log('Compiling src/ and bench/ …');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -28,7 +28,8 @@ const options = {
   connections: envNumber('BENCH_CONNECTIONS', 50),
 };
 // The bundled server (bench/run.mjs builds it as `npm run build` builds dist/bundle/).
-const SERVE = [path.join(HERE, '..', 'bundle', 'broadside', 'broadside.js'), 'serve'];
+// Started with the Node options of bin/broadside.js's first line (bench/run.mjs passes them).
+const SERVE = [...(process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean), path.join(HERE, '..', 'bundle', 'broadside', 'broadside.js'), 'serve'];
 
 async function main(): Promise<void> {
   const loadAverage = os.loadavg().map((n) => Math.round(n * 100) / 100);

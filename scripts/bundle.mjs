@@ -40,6 +40,12 @@ export async function bundle({ entry, outdir, name, minify = true }) {
   return Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 }
 
+/** The Node options `bin/broadside.js` runs with: those on its first line, after `node`. */
+export function binNodeOptions(root) {
+  const first = fs.readFileSync(path.join(root, 'bin', 'broadside.js'), 'utf8').split('\n', 1)[0];
+  return first.replace(/^#!.*?\bnode\b/, '').trim().split(/\s+/).filter(Boolean);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   const bytes = await bundle({ entry: path.join(root, 'src', 'bin.ts'), outdir: path.join(root, 'dist', 'bundle'), name: 'broadside' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundle } from '../../scripts/bundle.mjs';
+import { binNodeOptions, bundle } from '../../scripts/bundle.mjs';
 import { HttpBrowser } from './http-browser.js';
 import { type BroadsideProcess, startBroadside } from './processes.js';
 
@@ -30,7 +30,7 @@ describe('the bundled broadside command', () => {
     entry = path.join(out, 'broadside.js');
     await bundle({ entry: path.join(ROOT, 'src', 'bin.ts'), outdir: out, name: 'broadside' });
     data = path.join(out, 'data');
-    site = await startBroadside(['start'], env(), [entry]);
+    site = await startBroadside(['start'], env(), [...binNodeOptions(ROOT), entry]);
   }, 120_000);
 
   afterAll(async () => {
@@ -53,6 +53,15 @@ describe('the bundled broadside command', () => {
     const css = await browser.get(stylesheet!);
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it('runs with the Node options of bin/broadside.js, which npm start passes too', async () => {
+    const options = binNodeOptions(ROOT);
+    expect(options).toEqual(['--max-semi-space-size=4']);
+    const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(start).toBe(`node ${options.join(' ')} bin/broadside.js start`);
+    const status = fs.readFileSync(`/proc/${site.child.pid}/cmdline`, 'utf8').split('\0');
+    expect(status).toEqual(expect.arrayContaining(options));
   });
 
   it('sends mail through the lazily loaded mailer: a password reset link lands in the outbox folder', async () => {
