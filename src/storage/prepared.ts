@@ -38,6 +38,11 @@ export function prepareQuery<A extends PreparedArgs, O>(
   };
 }
 
+/** Whether `query` is a prepared query's template: compiled once with placeholders, never run as it is. */
+export function isPreparedTemplate(query: CompiledQuery): boolean {
+  return query.parameters.some((value) => typeof value === 'string' && value.startsWith(MARK));
+}
+
 function compile<A extends PreparedArgs, O>(
   db: Kysely<any>,
   build: (db: Kysely<any>, args: A) => Compilable<O>,
