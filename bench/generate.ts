@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { changePosts } from '../src/features/posts/index.js';
 import { localDateOf } from '../src/lib/dates.js';
 import type { DB } from '../src/storage/schema.js';
+import { seededRandom as random } from '../src/lib/seeded-random.js';
 
 /**
  * Fills an empty, migrated database with a newsroom's archive for benchmarks: `posts` articles
@@ -31,17 +32,6 @@ const AUTHORS = 25;
 const ROWS_PER_INSERT = 500;
 const ROWS_PER_TRANSACTION = 10_000;
 const WORDS = 'court council strike river tram union hearing budget mayor verdict archive protest report city'.split(' ');
-
-/** Mulberry32: a small, fast, seeded PRNG, so every run generates the same data. */
-export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const phrase = (next: () => number, words: number) =>
   Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { changePosts } from '../src/features/posts/index.js';
 import type { DB } from '../src/storage/schema.js';
-import { random } from './generate.js';
+import { seededRandom as random } from '../src/lib/seeded-random.js';
 
 /**
  * What bench/site.ts adds to the archive of generate.ts so every public page has its real

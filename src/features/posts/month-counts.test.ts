@@ -11,17 +11,7 @@ import type { PostInput } from './input.js';
 import { countVisiblePosts, findMonthWithVisiblePosts, listMonthCounts, notYetCountsQuery } from './month-counts.js';
 import { deletePostForGood, publishDuePosts, restorePost, trashPost, unpublishPost } from './publishing.js';
 import { createPost, updatePost } from './write.js';
-
-/** Mulberry32: the same "random" sequence on every run and both databases. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../lib/seeded-random.js';
 
 describe.each(DIALECTS)('the monthly counts on %s', (dialect) => {
   let t: TestApp;
