@@ -12,6 +12,7 @@ import { archiveMonths } from './0006-archive-months.js';
 import { importRunProgress } from './0011-import-run-progress.js';
 import { commentsEmailStatus } from './0012-comments-email-status.js';
 import { termCounts } from './0013-term-counts.js';
+import { commentsIpRetention } from './0014-comments-ip-retention.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0011-import-run-progress': importRunProgress,
   '0012-comments-email-status': commentsEmailStatus,
   '0013-term-counts': termCounts,
+  '0014-comments-ip-retention': commentsIpRetention,
 };
 
 /** Every migration name, in the order they apply. */
