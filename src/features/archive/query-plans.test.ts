@@ -1,7 +1,8 @@
-import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
+import type { CompiledQuery, Kysely, KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenAuthor, givenCategory, givenPost, givenSettings } from '../../../test/fixtures.js';
 import { buildTestApp, createTestDatabase, DIALECTS, type TestApp } from '../../../test/helpers.js';
+import { postgresPlan, type PostgresPlanNode, sqlitePlan } from '../../../test/query-plan.js';
 import type { DialectName } from '../../storage/db.js';
 import { isPreparedTemplate } from '../../storage/prepared.js';
 import type { DB } from '../../storage/schema.js';
@@ -27,8 +28,7 @@ const BOUNDED = /local_year|slug|\bid\b|rowid|published_at ?>/;
 const walksNewestFirst = (sql: string) => /order by "posts"."published_at" desc/i.test(sql) && /\blimit\b/i.test(sql);
 
 async function sqliteProblems(db: Kysely<DB>, query: CompiledQuery): Promise<string[]> {
-  const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
-  const details = plan.rows.map((r) => r.detail);
+  const details = await sqlitePlan(db, query);
   const sorted = details.some((d) => d.startsWith('USE TEMP B-TREE FOR ORDER BY'));
   return details.filter((d) => {
     if (/^SCAN posts\b/.test(d)) return true;
@@ -37,21 +37,10 @@ async function sqliteProblems(db: Kysely<DB>, query: CompiledQuery): Promise<str
   });
 }
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Index Cond'?: string; Plans?: PlanNode[] };
-
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+const nodesOf = (node: PostgresPlanNode): PostgresPlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 async function postgresProblems(db: Kysely<DB>, query: CompiledQuery): Promise<string[]> {
-  const plan = await db.connection().execute(async (conn) => {
-    await conn.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
-    try {
-      return (await conn.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`explain (format json) ${query.sql}`, [...query.parameters])))
-        .rows[0]!['QUERY PLAN'][0].Plan;
-    } finally {
-      await conn.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
-    }
-  });
-  const nodes = nodesOf(plan);
+  const nodes = nodesOf(await postgresPlan(db, query));
   return nodes
     .filter((n) => n['Relation Name'] === 'posts' || n['Index Name']?.startsWith('posts_'))
     .filter((n) => n['Node Type'] !== 'Bitmap Heap Scan')

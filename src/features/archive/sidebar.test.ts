@@ -1,9 +1,10 @@
-import { CompiledQuery } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenPage, givenPost, givenSettings, givenTrashed } from '../../../test/fixtures.js';
 import { expectValidHtml } from '../../../test/html.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import { postDaysQuery } from './widget-queries.js';
+import { sqlitePlan } from '../../../test/query-plan.js';
 
 const sidebarOf = (body: string) => body.slice(body.indexOf('<aside'), body.indexOf('</aside>'));
 const calendarOf = (body: string) => body.slice(body.indexOf('<div class="widget calendar">'), body.indexOf('<div class="widget months">'));
@@ -168,8 +169,7 @@ describe('the sidebar queries on SQLite', () => {
 
   const planOf = async (query: { compile(): CompiledQuery }) => {
     const compiled = query.compile();
-    const plan = await t.ctx.database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-    return { sql: compiled.sql, details: plan.rows.map((r) => r.detail).join(' | ') };
+    return { sql: compiled.sql, details: (await sqlitePlan(t.ctx.database.db, compiled)).join(' | ') };
   };
 
   it('read one month of the archive index for the calendar, never the posts table, and need no sort', async () => {

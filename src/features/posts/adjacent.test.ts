@@ -1,8 +1,8 @@
-import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenPost, givenTrashed } from '../../../test/fixtures.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import { adjacentPostQuery } from './read.js';
+import { sqlitePlan } from '../../../test/query-plan.js';
 
 const neighboursOf = (body: string) => ({
   previous: body.match(/<a href="([^"]+)" rel="prev">/)?.[1] ?? null,
@@ -46,8 +46,7 @@ describe('the previous and next article queries on SQLite', () => {
     const db = t.ctx.database.db;
     const post = { id: 10, publishedAt: '2014-01-15T10:00:00.000Z', language: 'en' };
     const compiled = adjacentPostQuery(db, post, '2026-06-15T12:00:00.000Z', 'next').compile();
-    const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-    expect(plan.rows.map((r) => r.detail).join(' | ')).toMatch(/published_at>\? AND published_at<\?/);
+    expect((await sqlitePlan(db, compiled)).join(' | ')).toMatch(/published_at>\? AND published_at<\?/);
     // Before the article, its own instant is the only upper bound (of two, SQLite may seek from the looser).
     const previous = adjacentPostQuery(db, post, '2026-06-15T12:00:00.000Z', 'previous').compile();
     expect(previous.parameters).not.toContain('2026-06-15T12:00:00.000Z');

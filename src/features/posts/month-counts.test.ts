@@ -1,4 +1,3 @@
-import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenUser } from '../../../test/admin.js';
 import { givenAuthor } from '../../../test/fixtures.js';
@@ -12,6 +11,7 @@ import { countVisiblePosts, findMonthWithVisiblePosts, listMonthCounts, notYetCo
 import { deletePostForGood, publishDuePosts, restorePost, trashPost, unpublishPost } from './publishing.js';
 import { createPost, updatePost } from './write.js';
 import { seededRandom as random } from '../../lib/seeded-random.js';
+import { sqlitePlan } from '../../../test/query-plan.js';
 
 describe.each(DIALECTS)('the monthly counts on %s', (dialect) => {
   let t: TestApp;
@@ -186,8 +186,7 @@ describe('the monthly counts on SQLite', () => {
     const db = t.ctx.database.db;
     for (const filter of [{ now: '2026-06-15T12:00:00.000Z' }, { now: '2026-06-15T12:00:00.000Z', language: 'ru' }]) {
       const compiled = notYetCountsQuery(db, filter).compile();
-      const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-      const details = plan.rows.map((r) => r.detail).join(' | ');
+      const details = (await sqlitePlan(db, compiled)).join(' | ');
       expect(details, compiled.sql).toMatch(/SEARCH posts USING COVERING INDEX posts_published \(status=\? AND published_at>\?\)/);
       expect(details, compiled.sql).not.toMatch(/SCAN posts/);
     }

@@ -1,4 +1,3 @@
-import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenUser } from '../../../test/admin.js';
 import { givenAuthor, givenCategory } from '../../../test/fixtures.js';
@@ -17,6 +16,7 @@ import { countTermPosts, notYetTermQuery } from './term-counts.js';
 import { upsertCategory } from './taxonomy.js';
 import { createPost, updatePost } from './write.js';
 import { seededRandom as random } from '../../lib/seeded-random.js';
+import { sqlitePlan } from '../../../test/query-plan.js';
 
 const REFUSALS = ['CONFLICT', 'VALIDATION', 'FORBIDDEN', 'NOT_FOUND'];
 
@@ -256,8 +256,7 @@ describe('the term counts on SQLite', () => {
     for (const kind of ['category', 'tag', 'author'] as const) {
       for (const language of [undefined, 'ru']) {
         const compiled = notYetTermQuery(db, { now: '2026-06-15T12:00:00.000Z', kind, termId: 1, termIds: [1, 2, 3], ...(language ? { language } : {}) }).compile();
-        const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-        const details = plan.rows.map((r) => r.detail).join(' | ');
+        const details = (await sqlitePlan(db, compiled)).join(' | ');
         expect(details, compiled.sql).toMatch(/SEARCH posts USING (COVERING )?INDEX posts_published \(status=\? AND published_at>\?\)/);
         expect(details, compiled.sql).not.toMatch(/SCAN/);
       }
