@@ -81,6 +81,16 @@ describe.each(DIALECTS)('archive pages on %s', (dialect: DialectName) => {
   });
   afterEach(async () => t.close());
 
+  /** Requests `page` and returns its status and the queries it ran that read the posts. */
+  const queriesOf = async (page: string): Promise<{ status: number; queries: CompiledQuery[] }> => {
+    recording = [];
+    const res = await t.app.inject(page);
+    const queries = recording.filter((query) => /^\s*select/i.test(query.sql) && READS_POSTS.test(query.sql));
+    recording = null;
+    return { status: res.statusCode, queries };
+  };
+  const problemsOf = (query: CompiledQuery) => (dialect === 'sqlite' ? sqliteProblems(db, query) : postgresProblems(db, query));
+
   it('are read through index searches: no date archive, calendar or monthly list query scans the posts', async () => {
     await givenSettings(t.ctx, { postsPerPage: 1 });
     for (const [i, date] of ['2014-01-10', '2014-01-20', '2014-03-05', '2015-07-01', '2026-06-01'].entries()) {
@@ -90,15 +100,10 @@ describe.each(DIALECTS)('archive pages on %s', (dialect: DialectName) => {
     const pages = ['/', '/2014/', '/2014/01/', '/2014/01/10/', '/2014/01/page/2/', '/2014/?lang=ru', '/2014/01/story-0/', '/2019/02/'];
     let explained = 0;
     for (const page of pages) {
-      recording = [];
-      const res = await t.app.inject(page);
-      const queries = recording;
-      recording = null;
-      expect([200, 404], page).toContain(res.statusCode);
-      for (const query of queries!) {
-        if (!/^\s*select/i.test(query.sql) || !READS_POSTS.test(query.sql)) continue;
-        const problems = dialect === 'sqlite' ? await sqliteProblems(db, query) : await postgresProblems(db, query);
-        expect(problems, `${page}: ${query.sql}`).toEqual([]);
+      const { status, queries } = await queriesOf(page);
+      expect([200, 404], page).toContain(status);
+      for (const query of queries) {
+        expect(await problemsOf(query), `${page}: ${query.sql}`).toEqual([]);
         explained++;
       }
     }
@@ -137,16 +142,11 @@ describe.each(DIALECTS)('archive pages on %s', (dialect: DialectName) => {
     ];
     let explained = 0;
     for (const page of pages) {
-      recording = [];
-      const res = await t.app.inject(page);
-      const queries = recording;
-      recording = null;
-      expect(res.statusCode, page).toBe(200);
-      for (const query of queries!) {
-        if (!/^\s*select/i.test(query.sql) || !READS_POSTS.test(query.sql)) continue;
+      const { status, queries } = await queriesOf(page);
+      expect(status, page).toBe(200);
+      for (const query of queries) {
         expect(query.sql, page).not.toMatch(/"posts"\."id" in \(select/i);
-        const problems = dialect === 'sqlite' ? await sqliteProblems(db, query) : await postgresProblems(db, query);
-        expect(problems, `${page}: ${query.sql}`).toEqual([]);
+        expect(await problemsOf(query), `${page}: ${query.sql}`).toEqual([]);
         explained++;
       }
     }
