@@ -34,6 +34,9 @@ if (run(process.execPath, [tsc, '-p', 'bench/tsconfig.json', '--outDir', out, '-
 // static-assets.js finds public/ two folders above itself, as it does in dist/.
 const publicLink = path.join(out, 'public');
 if (!fs.existsSync(publicLink)) fs.symlinkSync(path.join(root, 'public'), publicLink, 'dir');
+// A BENCH_BUILD outside the project finds its packages through a link to node_modules.
+const modulesLink = path.join(out, 'node_modules');
+if (path.relative(root, out).startsWith('..') && !fs.existsSync(modulesLink)) fs.symlinkSync(path.join(root, 'node_modules'), modulesLink, 'dir');
 // The server under load is what bin/broadside.js runs: src/bin.ts bundled as `npm run build` does,
 // into bundle/broadside/ (two folders below public/, like dist/bundle/).
 await bundle({ entry: path.join(root, 'src', 'bin.ts'), outdir: path.join(out, 'bundle', 'broadside'), name: 'broadside' });
