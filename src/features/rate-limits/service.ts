@@ -25,12 +25,24 @@ export async function checkLimit(db: Kysely<DB>, key: string, now: Date): Promis
   return until > now.getTime() ? { allowed: false, retryAfter: Math.ceil((until - now.getTime()) / 1000) } : { allowed: true, retryAfter: 0 };
 }
 
-/** Counts one hit for `key` and says whether it is still allowed. */
+/**
+ * Counts one hit for `key` and says whether it is still allowed. Hits arriving at once (on any
+ * number of processes) are counted one after the other: the key's row is locked first, so no
+ * hit reads a count another is about to raise.
+ */
 export async function hitLimit(db: Kysely<DB>, key: string, rule: LimitRule, now: Date): Promise<LimitState> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
     const nowMs = now.getTime();
     const nowIso = now.toISOString();
+    // Creates the row or, when it exists, "updates" it unchanged: either way this transaction
+    // holds its lock until it commits (PostgreSQL; SQLite runs one writer at a time anyway), and
+    // the read below sees the count of every hit that held it before.
+    await trx
+      .insertInto('rate_limits')
+      .values({ key, hits: 0, window_start: nowIso, blocked_until: null })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ hits: eb.ref('rate_limits.hits') })))
+      .execute();
+    const row = await trx.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
     if (row?.blocked_until && Date.parse(row.blocked_until) > nowMs) {
       return { allowed: false, retryAfter: Math.ceil((Date.parse(row.blocked_until) - nowMs) / 1000) };
     }
