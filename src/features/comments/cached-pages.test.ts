@@ -65,6 +65,20 @@ describe.each(DIALECTS)('comments under a cached article on %s', (dialect) => {
     expect((await t.app.inject('/comments/feed/')).body).not.toContain('Words to remove.');
   });
 
+  it('shows a known commenter’s comment, approved as it is sent, on the cached article and in the home page’s count at once', async () => {
+    const maria = new Reader(t);
+    const first = commentIdOf(await maria.comment(ARTICLE, { body: 'First words.' }));
+    await admin.post('/admin/comments/bulk', { 'ids[]': String(first), action: 'approve' });
+    for (const url of [ARTICLE, ARTICLE, '/', '/']) await t.app.inject(url);
+    const before = hits();
+    expect((await t.app.inject('/')).body).toContain('1 comment');
+    expect(hits()).toBe(before + 1);
+    // Maria has an approved comment: her next one goes up without moderation.
+    expect(commentIdOf(await maria.comment(ARTICLE, { body: 'Second words, straight up.' }))).toBeGreaterThan(first);
+    expect((await t.app.inject(ARTICLE)).body).toContain('Second words, straight up.');
+    expect((await t.app.inject('/')).body).toContain('2 comments');
+  });
+
   it('shows a moderator’s edit and staff reply on the cached article at once', async () => {
     const id = commentIdOf(await new Reader(t).comment(ARTICLE, { body: 'Typo hree.' }));
     await admin.post('/admin/comments/bulk', { 'ids[]': String(id), action: 'approve' });
