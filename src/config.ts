@@ -25,7 +25,7 @@ export const CONFIG_KEYS = {
   trustProxy: {
     env: 'TRUST_PROXY',
     default: '',
-    description: 'Set to 1 behind a reverse proxy (nginx) that sets X-Forwarded-For and X-Forwarded-Proto; or a comma-separated list of proxy addresses',
+    description: 'Behind a reverse proxy (nginx) that sets X-Forwarded-For and X-Forwarded-Proto: its address or a comma-separated list (127.0.0.1, loopback, 10.0.0.0/8); 1 trusts every address in X-Forwarded-For, only safe behind a proxy that replaces the header',
   },
   logLevel: { env: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
   smtpUrl: {
