@@ -5,7 +5,7 @@ import { type Config, ConfigError, CONFIG_KEYS, loadConfig } from './config.js';
 import { createUser, ROLES } from './features/accounts/index.js';
 import { AppError } from './errors.js';
 import { closeOnSignals, type RunningServer, serve } from './main.js';
-import { createContext, StartupError } from './runtime.js';
+import { createContext, StartupError, tellServersEverythingChanged } from './runtime.js';
 import { migrateToLatest } from './storage/db.js';
 import { readPassword } from './cli/read-password.js';
 import { addImportWordpress } from './cli/import-wordpress.js';
@@ -125,6 +125,7 @@ export function buildCli(io: CliIo): Command {
         );
         io.out(`Demo: ${outcome.posts} posts added, ${outcome.skipped} already there, ${outcome.pages} pages.`);
       } finally {
+        await tellServersEverythingChanged(ctx);
         await ctx.database.close();
       }
     });
@@ -188,6 +189,7 @@ export function buildCli(io: CliIo): Command {
       } catch (error) {
         throw new Error(`Nothing was imported: ${(error as Error).message}`, { cause: error });
       } finally {
+        await tellServersEverythingChanged(ctx);
         await ctx.database.close();
       }
     });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import type { Config } from './config.js';
 import type { AppContext, Logger } from './context.js';
-import { createPageCache } from './features/cache/index.js';
+import { createPageCache, EVERYTHING } from './features/cache/index.js';
 import { systemClock } from './lib/clock.js';
 import { databaseTarget, migrateToLatest, openDatabase } from './storage/db.js';
 
@@ -64,4 +64,13 @@ export async function createContext(config: Config, options: { migrate: boolean;
     notifications: database.notifications,
   });
   return { config, database, clock: systemClock, log, pageCache };
+}
+
+/**
+ * For a command that changed what public pages show (an import, the demo): tells the running
+ * servers to drop every cached page. On PostgreSQL that is a NOTIFY; on SQLite they notice the
+ * write themselves (`Notifications.changedElsewhere`). Never throws.
+ */
+export async function tellServersEverythingChanged(ctx: AppContext): Promise<void> {
+  await ctx.pageCache?.invalidator.invalidate([EVERYTHING]);
 }

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli.js';
 import type { Config } from '../config.js';
 import { describeSummary, type ImportProgress, loadImportWordpress, WxrError } from '../features/import/index.js';
-import { createContext } from '../runtime.js';
+import { createContext, tellServersEverythingChanged } from '../runtime.js';
 
 /** Exit code of `import wordpress` when the file is not a well-formed export (nothing written). */
 export const EXIT_MALFORMED = 2;
@@ -41,6 +41,8 @@ export function addImportWordpress(group: Command, io: CliIo, config: () => Conf
         }
         throw error;
       } finally {
+        // Also after a run cut short: what it wrote before is on the site.
+        await tellServersEverythingChanged(ctx);
         await ctx.database.close();
       }
     });

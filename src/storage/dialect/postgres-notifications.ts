@@ -4,18 +4,31 @@ import type { Listening, Notifications } from './types.js';
 const RETRY_MS = [100, 500, 1000, 2000, 5000];
 
 /**
- * PostgreSQL LISTEN/NOTIFY. Channels are suffixed with the schema, so sites (and test runs)
- * sharing one database never hear each other. `notify` goes through the pool; `listen` holds one
- * dedicated client that reconnects after any error and then calls `reconnected()`, since
+ * PostgreSQL LISTEN/NOTIFY. Channels are suffixed with the schema the pool works in (`schema`,
+ * else the connection's current_schema(), which DATABASE_URL may set with `search_path`), so
+ * sites (and test runs) sharing one database never hear each other, and processes on one site
+ * hear each other however each was pointed at it. `notify` goes through the pool; `listen` holds
+ * one dedicated client that reconnects after any error and then calls `reconnected()`, since
  * notifications sent while it was away are lost.
  */
 export function postgresNotifications(pool: pg.Pool, options: { url: string; schema?: string }): Notifications {
-  const qualified = (channel: string) => `${channel}_${options.schema ?? 'public'}`.toLowerCase().slice(0, 63);
+  let schema: Promise<string> | undefined;
+  const currentSchema = () =>
+    pool.query<{ schema: string }>('select current_schema() as schema').then((r) => r.rows[0]?.schema ?? 'public');
+  const qualified = async (channel: string) => {
+    schema ??= options.schema !== undefined ? Promise.resolve(options.schema) : currentSchema();
+    // Asked again next time after a failure (the database was down).
+    const name = await schema.catch((error: unknown) => {
+      schema = undefined;
+      throw error;
+    });
+    return `${channel}_${name}`.toLowerCase().slice(0, 63);
+  };
   return {
     notify: async (channel, payload) => {
-      await pool.query('select pg_notify($1, $2)', [qualified(channel), payload]);
+      await pool.query('select pg_notify($1, $2)', [await qualified(channel), payload]);
     },
-    listen: async (channel, handlers) => listenOn(options.url, qualified(channel), handlers),
+    listen: async (channel, handlers) => listenOn(options.url, await qualified(channel), handlers),
     changedElsewhere: () => false,
   };
 }
