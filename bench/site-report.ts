@@ -55,13 +55,14 @@ export function writeSiteReport(file: string, r: SiteResults): string {
   const b = r.baseline;
   const rows = [b, ...r.pages].map((p) => {
     const codes = p.statusCodes ? Object.entries(p.statusCodes).map(([c, n]) => `${c}×${n}`).join(' ') : '';
-    return `| ${p.name} | \`${p.path}\` | ${Math.round(p.rps)} | ${ratio(p.rps, b.rps)} | ${p.p50} | ${p.p99} | ${ratio(p.p99, Math.max(b.p99, 1))} | ${codes} |`;
+    return `| ${p.name} | \`${p.path}\` | ${Math.round(p.rps)} | ${ratio(p.rps, b.rps)} | ${p.p50} | ${ratio(p.p50, Math.max(b.p50, 1))} | ${p.p99} | ${ratio(p.p99, Math.max(b.p99, 1))} | ${codes} |`;
   });
   const table = [
-    '| Page | Path | Req/s | vs static | p50 (ms) | p99 (ms) | p99 vs static | Responses |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| Page | Path | Req/s | vs static | p50 (ms) | p50 vs static | p99 (ms) | p99 vs static | Responses |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
   ].join('\n');
+  const servers = serverTable(r);
   const g = r.generation;
   const lines = [
     '# Site benchmark',
@@ -80,11 +81,7 @@ export function writeSiteReport(file: string, r: SiteResults): string {
     '',
     table,
     '',
-    '| Server | Cold start (spawn → first 200) | Peak RSS (VmHWM) |',
-    '| --- | ---: | ---: |',
-    `| Broadside, page cache on | ${r.server.coldStartMs.cacheOn} ms | ${r.server.peakRssMb.cacheOn} MB |`,
-    `| Broadside, page cache off | ${r.server.coldStartMs.cacheOff} ms | ${r.server.peakRssMb.cacheOff} MB |`,
-    `| static baseline | ${r.server.coldStartMs.static} ms (${ratio(r.server.coldStartMs.cacheOn, r.server.coldStartMs.static)} for Broadside) | ${r.server.peakRssMb.static} MB (${ratio(r.server.peakRssMb.cacheOn, r.server.peakRssMb.static)} for Broadside) |`,
+    servers,
     '',
     '## Targets (issue #9)',
     '',
@@ -94,5 +91,18 @@ export function writeSiteReport(file: string, r: SiteResults): string {
     '',
   ];
   fs.writeFileSync(file, lines.join('\n'));
-  return `${table}\n\n${targetRows(r).map(([t, m, met]) => `${met ? 'met   ' : 'MISSED'}  ${t}: ${m}`).join('\n')}`;
+  return `${table}\n\n${servers}\n\n${targetRows(r).map(([t, m, met]) => `${met ? 'met   ' : 'MISSED'}  ${t}: ${m}`).join('\n')}`;
+}
+
+/** Cold start and peak memory of each server, each also as a ratio to the static baseline's. */
+function serverTable(r: SiteResults): string {
+  const { coldStartMs: cold, peakRssMb: rss } = r.server;
+  const row = (name: string, ms: number, mb: number) => `| ${name} | ${ms} ms | ${ratio(ms, cold.static)} | ${mb} MB | ${ratio(mb, rss.static)} |`;
+  return [
+    '| Server | Cold start (spawn → first 200) | vs static | Peak RSS (VmHWM) | vs static |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    row('Broadside, page cache on', cold.cacheOn, rss.cacheOn),
+    row('Broadside, page cache off', cold.cacheOff, rss.cacheOff),
+    row('static baseline', cold.static, rss.static),
+  ].join('\n');
 }
