@@ -34,19 +34,19 @@ export async function hitLimit(db: Kysely<DB>, key: string, rule: LimitRule, now
   return db.transaction().execute(async (trx) => {
     const nowMs = now.getTime();
     const nowIso = now.toISOString();
-    // Creates the row or, when it exists, "updates" it unchanged: either way this transaction
-    // holds its lock until it commits (PostgreSQL; SQLite runs one writer at a time anyway), and
-    // the read below sees the count of every hit that held it before.
-    await trx
+    // Creates the row or, when it exists, "updates" it unchanged and returns it: either way this
+    // transaction holds its lock until it commits (PostgreSQL waits for one holding it and then
+    // returns the row as that one left it; SQLite runs one writer at a time anyway).
+    const row = await trx
       .insertInto('rate_limits')
       .values({ key, hits: 0, window_start: nowIso, blocked_until: null })
       .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ hits: eb.ref('rate_limits.hits') })))
-      .execute();
-    const row = await trx.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
-    if (row?.blocked_until && Date.parse(row.blocked_until) > nowMs) {
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (row.blocked_until && Date.parse(row.blocked_until) > nowMs) {
       return { allowed: false, retryAfter: Math.ceil((Date.parse(row.blocked_until) - nowMs) / 1000) };
     }
-    const fresh = !row || Date.parse(row.window_start) + rule.windowMs <= nowMs;
+    const fresh = Date.parse(row.window_start) + rule.windowMs <= nowMs;
     const hits = fresh ? 1 : row.hits + 1;
     const windowStart = fresh ? nowIso : row.window_start;
     const over = hits > rule.limit;
@@ -54,9 +54,9 @@ export async function hitLimit(db: Kysely<DB>, key: string, rule: LimitRule, now
       ? new Date(nowMs + (rule.blockMs ?? Date.parse(windowStart) + rule.windowMs - nowMs)).toISOString()
       : null;
     await trx
-      .insertInto('rate_limits')
-      .values({ key, hits, window_start: windowStart, blocked_until: blockedUntil })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ hits, window_start: windowStart, blocked_until: blockedUntil }))
+      .updateTable('rate_limits')
+      .set({ hits, window_start: windowStart, blocked_until: blockedUntil })
+      .where('key', '=', key)
       .execute();
     return over ? { allowed: false, retryAfter: Math.ceil((Date.parse(blockedUntil!) - nowMs) / 1000) } : { allowed: true, retryAfter: 0 };
   });
