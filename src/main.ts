@@ -22,10 +22,19 @@ export interface RunningServer {
 export async function serve(config: Config, ctx?: AppContext, options: { background?: BackgroundOptions } = {}): Promise<RunningServer> {
   const context = ctx ?? (await createContext(config, { migrate: true }));
   const app = await buildApp(context);
+  // Hears other processes' changes before taking requests: a page cached before could miss one.
+  try {
+    await context.pageCache?.listen();
+  } catch (error) {
+    await app.close();
+    await context.database.close();
+    throw error;
+  }
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app.close();
+    await context.pageCache?.stop();
     await context.database.close();
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -36,7 +45,6 @@ export async function serve(config: Config, ctx?: AppContext, options: { backgro
   }
   const background = createBackground(context, options.background);
   try {
-    await context.pageCache?.listen();
     await background.start();
   } catch (error) {
     await app.close();
