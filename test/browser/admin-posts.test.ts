@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { publishDuePosts } from '../../src/features/posts/index.js';
 import { givenUser, PASSWORD } from '../admin.js';
-import { type DemoServer, startDemoServer } from '../browser-server.js';
-import { connectBrowser, expectHealthyPage, type OpenedPage, openPage } from './harness.js';
+import { useDemoSite } from './demo-site.js';
+import { expectHealthyPage, type OpenedPage } from './harness.js';
 
 /**
  * An editor at the admin in a real Chromium, over the demo newsroom: signing in, writing with
@@ -13,15 +13,12 @@ import { connectBrowser, expectHealthyPage, type OpenedPage, openPage } from './
 
 const EDITOR = { email: 'desk@lantern.example', name: 'Dana Desk' };
 
-let server: DemoServer;
-let browser: Browser;
-const pages: OpenedPage[] = [];
-
-async function open(): Promise<OpenedPage> {
-  const opened = await openPage(browser, server.url);
-  pages.push(opened);
-  return opened;
-}
+const site = useDemoSite({
+  setUp: async (server) => {
+    await givenUser(server.testApp.ctx, 'editor', EDITOR.email, EDITOR.name);
+  },
+});
+const open = () => site.open();
 
 /** Clicks and waits for the page it leads to, then checks it. */
 async function clickThrough(opened: OpenedPage, click: () => Promise<void>, documentStatus?: number): Promise<void> {
@@ -52,20 +49,6 @@ async function newPost(opened: OpenedPage, title: string, body: string): Promise
 }
 
 const notice = (page: Page) => page.locator('main .notice').textContent();
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), connectBrowser()]);
-  await givenUser(server.testApp.ctx, 'editor', EDITOR.email, EDITOR.name);
-});
-
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('An editor at the admin in a real browser', () => {
   it('signs in, writes a post while the live preview renders its Markdown, previews it, publishes it, and finds it on the site', async () => {
@@ -112,7 +95,7 @@ describe('An editor at the admin in a real browser', () => {
     await expectHealthyPage(reader, { documentStatus: 404 });
 
     // 09:00 in Brussels is 08:00 UTC. The job runner calls publishDuePosts; here the test does.
-    const { clock, ctx } = server.testApp;
+    const { clock, ctx } = site.server.testApp;
     clock.set('2026-11-27T07:59:00Z');
     expect(await publishDuePosts(ctx.database.db, clock.now())).toEqual([]);
     clock.set('2026-11-27T08:00:00Z');

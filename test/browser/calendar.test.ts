@@ -1,11 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoPostsEn } from '../../src/features/demo/content/posts-en.js';
 import { demoPostsRu } from '../../src/features/demo/content/posts-ru.js';
 import { demoSite } from '../../src/features/demo/content/site.js';
 import { localDateOf, pad2 } from '../../src/lib/dates.js';
-import { DEMO_NOW, type DemoServer, startDemoServer } from '../browser-server.js';
-import { connectBrowser, expectHealthyPage, type OpenedPage, openPage } from './harness.js';
+import { DEMO_NOW } from '../browser-server.js';
+import { useDemoSite } from './demo-site.js';
+import { expectHealthyPage, expectNoHorizontalScroll, follow } from './harness.js';
 
 /**
  * A reader browsing the demo newsroom by date with the sidebar calendar, in a real Chromium.
@@ -25,35 +25,11 @@ const monthsWithPosts = [...new Set(demoPosts.filter((p) => p.publishedAt <= DEM
   .reverse();
 const currentMonth = monthKey(localDate(DEMO_NOW));
 
-let server: DemoServer;
-let browser: Browser;
-let opened: OpenedPage | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), connectBrowser()]);
-});
-
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function clickAndCheck(link: ReturnType<OpenedPage['page']['locator']>): Promise<void> {
-  const page = opened!.page;
-  const before = page.url();
-  await link.click();
-  await page.waitForURL((url) => url.href !== before);
-  await expectHealthyPage(opened!);
-}
+const site = useDemoSite();
 
 describe('A reader browsing by date in a real browser', () => {
   it('goes back two months with posts in the calendar, skipping empty ones, and opens a day', async () => {
-    opened = await openPage(browser, server.url);
+    const opened = await site.open();
     const { page } = opened;
     await page.goto('/');
     await expectHealthyPage(opened);
@@ -65,7 +41,7 @@ describe('A reader browsing by date in a real browser', () => {
     for (const month of earlier.slice(0, 2)) {
       const previous = calendar.getByRole('navigation').locator('a.prev');
       expect((await previous.textContent())?.trim()).toBe(`« ${monthName(month)}`);
-      await clickAndCheck(previous);
+      await follow(opened, previous);
       expect(new URL(page.url()).pathname).toBe(`/${month.replace('-', '/')}/`);
       expect((await page.locator('main h1').textContent())?.trim()).toBe(monthName(month));
       expect((await calendar.locator('caption').textContent())?.trim()).toBe(monthName(month));
@@ -78,7 +54,7 @@ describe('A reader browsing by date in a real browser', () => {
     expect(await dayLinks.count()).toBe(new Set(postsThatMonth.map((p) => localDate(p.publishedAt).day)).size);
     const dayLink = dayLinks.first();
     expect((await dayLink.textContent())?.trim()).toBe(String(firstDay));
-    await clickAndCheck(dayLink);
+    await follow(opened, dayLink);
 
     expect(new URL(page.url()).pathname).toBe(`/${target.replace('-', '/')}/${pad2(firstDay)}/`);
     const onThatDay = postsThatMonth.filter((p) => localDate(p.publishedAt).day === firstDay).map((p) => p.title);
@@ -89,7 +65,7 @@ describe('A reader browsing by date in a real browser', () => {
 
   it('shows the sidebar beside the articles on a wide screen and below them on a phone', async () => {
     for (const [viewport, beside] of [[{ width: 1280, height: 800 }, true], [{ width: 375, height: 667 }, false]] as const) {
-      opened = await openPage(browser, server.url, { viewport, isMobile: !beside });
+      const opened = await site.open({ viewport, isMobile: !beside });
       await opened.page.goto('/');
       await expectHealthyPage(opened);
       const main = (await opened.page.locator('main').boundingBox())!;
@@ -99,14 +75,9 @@ describe('A reader browsing by date in a real browser', () => {
         expect(aside.y).toBeLessThan(main.y + main.height);
       } else {
         expect(aside.y, 'sidebar below the articles').toBeGreaterThanOrEqual(main.y + main.height);
-        const { scrollWidth, clientWidth } = await opened.page.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-          clientWidth: document.documentElement.clientWidth,
-        }));
-        expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+        await expectNoHorizontalScroll(opened);
       }
       await opened.close();
-      opened = undefined;
     }
   });
 });

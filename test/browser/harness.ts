@@ -1,5 +1,5 @@
 import axe from 'axe-core';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { expectValidHtml } from '../html.js';
 
@@ -185,6 +185,23 @@ export async function expectHealthyPage(opened: OpenedPage, options: HealthOptio
       validatedHtml.add(url);
     })(),
   ]);
+}
+
+/** Clicks a link and waits for the page it leads to, then gives that page the four checks. */
+export async function follow(opened: OpenedPage, link: Locator): Promise<void> {
+  const before = opened.page.url();
+  await link.click();
+  await opened.page.waitForURL((url) => url.href !== before);
+  await expectHealthyPage(opened);
+}
+
+/** The page is no wider than the viewport: a reader never has to scroll sideways. */
+export async function expectNoHorizontalScroll(opened: OpenedPage): Promise<void> {
+  const { scrollWidth, clientWidth } = await opened.page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `page width on ${new URL(opened.page.url()).pathname} (viewport ${clientWidth}px)`).toBeLessThanOrEqual(clientWidth);
 }
 
 /**

@@ -1,11 +1,11 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoPostsEn } from '../../src/features/demo/content/posts-en.js';
 import { demoPostsRu } from '../../src/features/demo/content/posts-ru.js';
 import { demoSite } from '../../src/features/demo/content/site.js';
 import type { DemoPost } from '../../src/features/demo/content/types.js';
-import { type DemoServer, startDemoServer } from '../browser-server.js';
-import { connectBrowser, expectHealthyPage, type OpenedPage, type OpenPageOptions, openPage } from './harness.js';
+import { useDemoSite } from './demo-site.js';
+import { expectHealthyPage, expectNoHorizontalScroll, follow, type OpenedPage, type OpenPageOptions } from './harness.js';
 
 /**
  * A reader's journey through the demo newsroom in a real Chromium. Every page opened here gets
@@ -25,23 +25,8 @@ const picketsRu = demoPost('pickets-in-twelve-towns-ru');
 const PHONE: OpenPageOptions = { viewport: { width: 375, height: 667 }, isMobile: true, deviceScaleFactor: 2 };
 const PHONE_SCREENSHOT = '/tmp/broadside-article-phone.png';
 
-let server: DemoServer;
-let browser: Browser;
-const pages: OpenedPage[] = [];
-
-async function open(options?: OpenPageOptions): Promise<OpenedPage> {
-  const opened = await openPage(browser, server.url, options);
-  pages.push(opened);
-  return opened;
-}
-
-/** Clicks a link and waits for the page it leads to, then gives that page the four checks. */
-async function follow(opened: OpenedPage, link: Locator): Promise<void> {
-  const before = opened.page.url();
-  await link.click();
-  await opened.page.waitForURL((url) => url.href !== before);
-  await expectHealthyPage(opened);
-}
+const site = useDemoSite();
+const open = (options?: OpenPageOptions) => site.open(options);
 
 /** Headline links in the list of teasers on a home, author, category or tag page. */
 const headlines = (opened: OpenedPage): Locator => opened.page.locator('main ol.posts article h2 a');
@@ -68,27 +53,6 @@ async function openHome(options?: OpenPageOptions): Promise<OpenedPage> {
   await expectHealthyPage(opened);
   return opened;
 }
-
-async function expectNoHorizontalScroll(opened: OpenedPage): Promise<void> {
-  const { scrollWidth, clientWidth } = await opened.page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `page width on ${new URL(opened.page.url()).pathname} (viewport ${clientWidth}px)`).toBeLessThanOrEqual(clientWidth);
-}
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), connectBrowser()]);
-});
-
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-});
-
-afterAll(async () => {
-  await browser?.close(); // disconnects; the shared Chromium itself is closed by the global setup
-  await server?.close();
-});
 
 describe('A reader of the demo newsroom in a real browser', () => {
   it('sees the site title and at least ten article headlines on the front page', async () => {
