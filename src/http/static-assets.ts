@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { registerStaticFolder } from './static-files.js';
 
 /** The folder of CSS, scripts and images shipped with Broadside (`public/` at the package root). */
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -16,16 +16,9 @@ export function versionedAssetUrl(file: string): string {
 
 /** Serves `public/assets/` at /assets/ with long-lived caching for versioned URLs. */
 export async function registerStaticAssets(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyStatic, {
+  await registerStaticFolder(app, {
     root: `${PUBLIC_DIR}assets`,
     prefix: '/assets/',
-    decorateReply: false,
-    index: false,
-    list: false,
-    dotfiles: 'deny',
-    cacheControl: false,
-    setHeaders: (res) => {
-      res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    },
+    cacheControl: 'public, max-age=31536000, immutable',
   });
 }

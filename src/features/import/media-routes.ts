@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { registerStaticFolder } from '../../http/static-files.js';
 import { UPLOADS_DIR, UPLOADS_PREFIX } from './uploads.js';
 
 /**
@@ -12,16 +12,6 @@ import { UPLOADS_DIR, UPLOADS_PREFIX } from './uploads.js';
 export async function registerUploads(app: FastifyInstance, dataDir: string): Promise<void> {
   const root = path.resolve(dataDir, UPLOADS_DIR);
   fs.mkdirSync(root, { recursive: true });
-  await app.register(fastifyStatic, {
-    root,
-    prefix: UPLOADS_PREFIX,
-    decorateReply: false,
-    index: false,
-    list: false,
-    dotfiles: 'deny',
-    cacheControl: false,
-    setHeaders: (res) => {
-      res.setHeader('cache-control', 'public, max-age=86400');
-    },
-  });
+  // Unversioned URLs, so a day rather than the year the versioned /assets/ get.
+  await registerStaticFolder(app, { root, prefix: UPLOADS_PREFIX, cacheControl: 'public, max-age=86400' });
 }

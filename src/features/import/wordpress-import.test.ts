@@ -135,6 +135,7 @@ describe.each(DIALECTS)('importing a WordPress export on %s', (dialect) => {
       const file = await t.app.inject('/uploads/2019/05/depot.jpg');
       expect(file.statusCode).toBe(200);
       expect(file.body).toBe('not really a jpeg');
+      expect(file.headers['cache-control']).toBe('public, max-age=86400');
     } finally {
       fs.rmSync(uploads, { recursive: true, force: true });
     }
