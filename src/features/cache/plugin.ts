@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { capture, PRIVATE_CACHE_CONTROL, showsThread } from './capture.js';
+import { capture, type FragmentMemo, PRIVATE_CACHE_CONTROL, showsThread } from './capture.js';
 import { compressLater, deflateLater } from './compress.js';
 import { type FragmentSource, fragmentStoreKey } from './fragments.js';
 import { notModified } from './negotiate.js';
@@ -8,6 +8,7 @@ import type { PageCache } from './page-cache.js';
 import { currentFragments, serveCached } from './serve.js';
 import { hasFieldSlots, sharedSegments, type SlotFiller } from './slots.js';
 import type { TagCollector } from './tags.js';
+import { createUtf8Joiner } from './utf8-join.js';
 
 export { PAGE_LIFETIME_MS, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from './capture.js';
 
@@ -55,6 +56,8 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
   const { cache, fillers } = hooks;
   const sources = hooks.fragments ?? {};
   const fields = new Set(Object.keys(fillers));
+  const memo: FragmentMemo = new Map();
+  const join = createUtf8Joiner();
   app.decorateRequest('cacheTags', null);
   app.decorateRequest('cacheHit', false);
   app.decorateRequest('cacheGeneration', -1);
@@ -66,7 +69,7 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
       const page = cache.lookup(key);
       const generation = cache.generation;
       const pieces = page && !(request.cookies[PENDING_COMMENTS_COOKIE] && showsThread(page.tags))
-        ? await currentFragments(cache, page, sources)
+        ? await currentFragments(cache, page, sources, memo)
         : null;
       if (!page || !pieces) {
         cache.stats.misses += 1;
@@ -90,7 +93,7 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
     const nowMs = cache ? cache.clock.now().getTime() : 0;
     // Not when a change was applied while this page rendered: it may predate the change.
     const keep = cache !== null && cache.enabled && request.cacheGeneration === cache.generation;
-    const { page, fragments } = capture(reply, payload, tags, fields, sources, nowMs, keep);
+    const { page, fragments, body } = capture(reply, payload, tags, { fields, sources, nowMs, join, memo, keep });
     reply.headers(page.headers);
     if (keep) {
       const key = cacheKey(request);
@@ -102,14 +105,15 @@ export function installPageCache(app: FastifyInstance, hooks: PageCacheHooks): v
         const segments = sharedSegments(page, fragments.map((f) => f.entry.parts[0]!));
         cache.track(deflateLater(cache.store, key, page, etag, segments));
       } else {
-        cache.track(compressLater(cache.store, key, page, etag, page.slots.length ? Buffer.from(payload) : page.parts[0]!));
+        cache.track(compressLater(cache.store, key, page, etag, body));
       }
     }
     if (notModified(request.headers, page.headers.etag!, page.headers['last-modified'])) {
       reply.code(304);
       return '';
     }
-    return payload;
+    // The bytes the ETag was computed from: sending the text would encode it again.
+    return body;
   });
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { fragmentEntry } from './capture.js';
+import { type FragmentMemo, fragmentEntry } from './capture.js';
 import { compressLater, deflateLater } from './compress.js';
 import { type FragmentSource, fragmentStoreKey } from './fragments.js';
 import { chooseEncoding, combineEtags, notModified } from './negotiate.js';
@@ -23,6 +23,7 @@ export async function currentFragments(
   cache: PageCache,
   page: CachedPage,
   sources: Readonly<Record<string, FragmentSource>>,
+  memo?: FragmentMemo,
 ): Promise<FragmentPieces | null> {
   const pieces: FragmentPieces = { bodies: [], etags: [] };
   for (const slot of page.slots) {
@@ -35,7 +36,7 @@ export async function currentFragments(
       const generation = cache.generation;
       const body = await source.render(slot.key);
       if (body === null) return null;
-      fragment = fragmentEntry(body, source, cache.clock.now().getTime());
+      fragment = fragmentEntry(slot.name, body, source, cache.clock.now().getTime(), memo);
       cache.stats.fragments += 1;
       if (cache.generation === generation) cache.store.set(storeKey, fragment);
     }
