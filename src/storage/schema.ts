@@ -310,6 +310,11 @@ export interface CommentsTable {
   author_url: ColumnType<string, string | undefined, string>;
   /** Plain text, cleaned of null bytes and bidi controls; rendered at display time. */
   body: string;
+  /**
+   * `bodyHash(body)` (features/comments), the duplicate check's lookup key (migration 0015); null
+   * when not computed (older, imported and staff comments), never a stale value.
+   */
+  body_hash: ColumnType<number | null, number | null | undefined, number | null>;
   status: CommentState;
   /** Why the rules sent it to spam (honeypot, blocklist…), for moderators. */
   spam_reason: ColumnType<string, string | undefined, string>;

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { givenUser } from '../../../test/admin.js';
 import { commentIdOf, Reader } from '../../../test/comments.js';
 import { givenPost, givenSettings } from '../../../test/fixtures.js';
 import { buildTestApp, DIALECTS, type TestApp } from '../../../test/helpers.js';
 import { loadSettings, type Settings } from '../site/index.js';
 import { addBlock } from './blocks.js';
+import { editComment } from './moderation.js';
 import { commentSecret, hashIp } from './secret.js';
 
 const ARTICLE = '/2026/01/spam-magnet/';
@@ -125,6 +127,29 @@ describe.each(DIALECTS)('spam and abuse defences on %s', (dialect) => {
     const again = await reader.comment(ARTICLE, { body: 'Same words.' });
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain('You have already posted this comment.');
+    expect(await count()).toBe(1);
+  });
+
+  it('refuses a repeat of a comment stored before texts were hashed, and of a text a moderator edited', async () => {
+    const db = t.ctx.database.db;
+    const reader = new Reader(t);
+    const first = commentIdOf(await reader.comment(ARTICLE, { body: 'First words.' }));
+    // As comments stored before migration 0015 (and imported ones) are: no hash.
+    await db.updateTable('comments').set({ body_hash: null }).where('id', '=', first).execute();
+    expect((await reader.comment(ARTICLE, { body: 'First words.' })).statusCode).toBe(422);
+    const moderator = await givenUser(t.ctx, 'editor');
+    await editComment({ db, clock: t.clock }, first, { name: 'Maria Reader', email: 'maria@readers.example', url: '', body: 'Edited words.' }, { userId: moderator, actor: 'editor' });
+    expect((await reader.comment(ARTICLE, { body: 'Edited words.' })).statusCode).toBe(422);
+    expect((await reader.comment(ARTICLE, { body: 'First words.' })).statusCode).toBe(303);
+    expect(await count()).toBe(2);
+  });
+
+  it('counts a refused repeat against the hourly limit like any other comment', async () => {
+    await rules({ perIpPerHour: 100, perEmailPerHour: 2 });
+    const reader = new Reader(t);
+    expect((await reader.comment(ARTICLE, { body: 'Once.' })).statusCode).toBe(303);
+    expect((await reader.comment(ARTICLE, { body: 'Once.' })).statusCode).toBe(422);
+    expect((await reader.comment(ARTICLE, { body: 'Twice.' })).statusCode).toBe(429);
     expect(await count()).toBe(1);
   });
 

@@ -10,7 +10,7 @@ import { mailContext, queueReplyNotices } from './notifications.js';
 import { postPath } from './posts-link.js';
 import type { CommentDeps } from './rules.js';
 import { commentSecret, hashIp } from './secret.js';
-import { toPublic } from './storage.js';
+import { bodyHash, toPublic } from './storage.js';
 import { cleanLine, cleanText, safeUrl } from './text.js';
 
 /**
@@ -117,7 +117,7 @@ export async function editComment(deps: CommentDeps, id: number, edit: CommentEd
   const post = await deps.db.selectFrom('comments').select('post_id').where('id', '=', id).executeTakeFirst();
   await thenInvalidate(deps, threadTags(post ? [post.post_id] : []), deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('comments')
-      .set({ author_name: value.name, author_email: value.email, author_url: value.url ? safeUrl(value.url) : '', body: value.body, edited_at: now.toISOString() })
+      .set({ author_name: value.name, author_email: value.email, author_url: value.url ? safeUrl(value.url) : '', body: value.body, body_hash: bodyHash(value.body), edited_at: now.toISOString() })
       .where('id', '=', id).execute();
     await recordAudit(trx, { action: 'comment.edit', subject: `comment:${id}`, ...actorOf(actor) }, now);
   }));

@@ -11,10 +11,10 @@ import type { Invalidator } from '../cache/index.js';
 import { type FrameLoader, loadSettings } from '../site/index.js';
 import { adjacentPosts, findPublishedPost, renderArticle } from '../posts/index.js';
 import type { CommentDraft } from './model.js';
-import { submitComment } from './rules.js';
-import { commentSecret, idsFromPendingCookie, pendingCookieValue } from './secret.js';
+import { type SubmitResult, submitComment } from './rules.js';
+import { idsFromPendingCookie, pendingCookieValue } from './secret.js';
 import { loadCommentSection, type SectionDeps, type SectionRequest } from './section.js';
-import { countApprovedComments, findCommentablePost, listPostComments } from './storage.js';
+import { countApprovedComments, findCommentablePost, listThreadLinks } from './storage.js';
 import { registerSubscriptionRoutes } from './subscription-routes.js';
 import { commentFeedLinkTags } from './feed-links.js';
 import { buildThreads, pageOfComment } from './thread.js';
@@ -158,22 +158,22 @@ export function commentsRoutes(deps: CommentsRoutesDeps): FastifyPluginAsync {
   };
 }
 
-async function redirectToComment(
-  deps: CommentsRoutesDeps, request: FastifyRequest, reply: FastifyReply,
-  outcome: Awaited<ReturnType<typeof submitComment>>,
-) {
-  const { post } = outcome;
+async function redirectToComment(deps: CommentsRoutesDeps, request: FastifyRequest, reply: FastifyReply, outcome: SubmitResult) {
+  const { post, secret } = outcome;
   if (outcome.status === 'spam') return reply.redirect(`${post.path}?comment=received#comments`, 303);
-  const secret = await commentSecret(deps.db);
   const own = [...idsFromPendingCookie(secret, request.cookies[OWN_COMMENTS_COOKIE]), outcome.id];
   reply.setCookie(OWN_COMMENTS_COOKIE, pendingCookieValue(secret, own), cookieOptions(request, OWN_COOKIE_DAYS * 86_400));
-  return reply.redirect(await addressOf(deps, post, outcome.id, own), 303);
+  return reply.redirect(await addressOf(deps, post, outcome.id, own, outcome.settings.comments.commentsPerPage), 303);
 }
 
 /** The article address of a comment: its page of threads and its anchor. */
-async function addressOf(deps: CommentsRoutesDeps, post: { id: number; path: string }, id: number, own: number[]): Promise<string> {
-  const perPage = (await loadSettings(deps.db)).comments.commentsPerPage;
-  const page = pageOfComment(buildThreads(await listPostComments(deps.db, post.id, own)), id, perPage);
+async function addressOf(
+  deps: CommentsRoutesDeps, post: { id: number; path: string }, id: number, own: number[], perPage?: number,
+): Promise<string> {
+  const [links, commentsPerPage] = await Promise.all([
+    listThreadLinks(deps.db, post.id, own), perPage ?? loadSettings(deps.db).then((s) => s.comments.commentsPerPage),
+  ]);
+  const page = pageOfComment(buildThreads(links), id, commentsPerPage);
   return `${post.path}${page > 1 ? `?cpage=${page}` : ''}#comment-${id}`;
 }
 

@@ -1,16 +1,16 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { COMMENT_FEED, commentsTag, type Invalidator } from '../cache/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { randomToken } from '../../lib/tokens.js';
 import type { DB } from '../../storage/schema.js';
-import { hitLimit } from '../rate-limits/index.js';
+import { hitLimitIn } from '../rate-limits/index.js';
 import { loadSettings, type Settings } from '../site/index.js';
 import { matchBlocks } from './blocks.js';
 import type { CommentDraft, CommentState, SubmitOutcome, Visitor } from './model.js';
 import { type MailContext, queueModeratorAlerts, queueReplyNotices, queueSubscriptionConfirmation, tokenHash } from './notifications.js';
 import { commentSecret, formTokenAge, hashIp, sign } from './secret.js';
-import { type CommentablePost, findCommentablePost, findReplyTarget, isDuplicate, isKnownCommenter } from './storage.js';
+import { bodyHash, type CommentablePost, findCommentablePost, findReplyTarget, isDuplicate, isKnownCommenter } from './storage.js';
 import { cleanLine, cleanText, countLinks, safeUrl } from './text.js';
 
 /**
@@ -72,11 +72,16 @@ export function checkFields(draft: CommentDraft, settings: CommentSettings): { v
 
 const HOUR_MS = 3_600_000;
 
+/** What `submitComment` answers: the comment's fate, its post, and what it read on the way. */
+export type SubmitResult = SubmitOutcome & { post: CommentablePost; settings: Settings; secret: string };
+
 /**
  * Stores a reader's comment and says what became of it. Throws NOT_FOUND for a post readers
  * cannot see, FORBIDDEN when its comments are closed, VALIDATION / RATE_LIMITED as above.
+ * The rate-limit hits, the checks that read what is stored and the comment itself share one
+ * transaction (one commit); a refusal commits its hits before it is thrown.
  */
-export async function submitComment(deps: CommentDeps, draft: CommentDraft, visitor: Visitor): Promise<SubmitOutcome & { post: CommentablePost }> {
+export async function submitComment(deps: CommentDeps, draft: CommentDraft, visitor: Visitor): Promise<SubmitResult> {
   const now = deps.clock.now();
   const [settings, secret, post] = await Promise.all([
     loadSettings(deps.db), commentSecret(deps.db), findCommentablePost(deps.db, draft.postId, now.toISOString()),
@@ -92,18 +97,27 @@ export async function submitComment(deps: CommentDeps, draft: CommentDraft, visi
   if (Object.keys(errors).length) throw new AppError('VALIDATION', { fields: errors });
 
   const ipHash = hashIp(secret, visitor.ip);
-  await checkRateLimits(deps, { ipHash, emailHash: sign(secret, 'email', value.email) }, rules, now);
-  if (rules.refuseDuplicates && (await isDuplicate(deps.db, post.id, value.email, value.body))) throw new AppError('VALIDATION', { fields: { body: 'duplicate' } });
-
-  const spamReason = rules.honeypot && draft.trap ? 'honeypot' : age === null ? 'form token' : await matchBlocks(deps.db, { ...value, ipHash });
-  const status: CommentState = spamReason
-    ? 'spam'
-    : countLinks(value.body) > rules.maxLinks
-      ? 'pending'
-      : rules.autoApproveKnown && (await isKnownCommenter(deps.db, value.email)) ? 'approved' : 'pending';
-  const id = await storeComment(deps, { post, parent, value, status, spamReason, ipHash, visitor, notify: draft.notifyReplies, settings, secret, now });
-  if (status === 'approved') await deps.invalidator?.invalidate([commentsTag(post.id), COMMENT_FEED]);
-  return { id, status, post };
+  const emailHash = sign(secret, 'email', value.email);
+  const token = draft.notifyReplies ? randomToken(24) : null;
+  const mail: MailContext = { baseUrl: settings.baseUrl, siteTitle: settings.title, secret, now };
+  const stored = await deps.db.transaction().execute(async (trx) => {
+    const limited = await hitRateLimits(trx, { ipHash, emailHash }, rules, now);
+    if (limited) return limited;
+    if (rules.refuseDuplicates && (await isDuplicate(trx, post.id, value.email, value.body))) {
+      return new AppError('VALIDATION', { fields: { body: 'duplicate' } });
+    }
+    const spamReason = rules.honeypot && draft.trap ? 'honeypot' : age === null ? 'form token' : await matchBlocks(trx, { ...value, ipHash });
+    const status: CommentState = spamReason
+      ? 'spam'
+      : countLinks(value.body) > rules.maxLinks
+        ? 'pending'
+        : rules.autoApproveKnown && (await isKnownCommenter(trx, value.email)) ? 'approved' : 'pending';
+    const id = await storeComment(trx, { post, parent, value, status, spamReason, ipHash, visitor, token: status === 'spam' ? null : token, mail });
+    return { id, status };
+  });
+  if (stored instanceof AppError) throw stored;
+  if (stored.status === 'approved') await deps.invalidator?.invalidate([commentsTag(post.id), COMMENT_FEED]);
+  return { ...stored, post, settings, secret };
 }
 
 interface NewComment {
@@ -114,45 +128,41 @@ interface NewComment {
   spamReason: string | null;
   ipHash: string;
   visitor: Visitor;
-  notify: boolean;
-  settings: Settings;
-  secret: string;
-  now: Date;
+  /** The reply-notification confirmation token, when asked for (never for spam). */
+  token: string | null;
+  mail: MailContext;
 }
 
-/** Inserts the comment and queues its mail in one transaction; returns its id. */
-async function storeComment(deps: CommentDeps, c: NewComment): Promise<number> {
-  const at = c.now.toISOString();
-  const token = c.notify && c.status !== 'spam' ? randomToken(24) : null;
-  const mail: MailContext = { baseUrl: c.settings.baseUrl, siteTitle: c.settings.title, secret: c.secret, now: c.now };
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('comments')
-      .values({
-        post_id: c.post.id, parent_id: c.parent?.id ?? null, depth: c.parent ? c.parent.depth + 1 : 1,
-        author_name: c.value.name, author_email: c.value.email, author_url: c.value.url, body: c.value.body,
-        status: c.status, spam_reason: c.spamReason ?? '', created_at: at, approved_at: c.status === 'approved' ? at : null,
-        ip_hash: c.ipHash, ip: c.visitor.ip, user_agent: c.visitor.userAgent.slice(0, 300),
-        notify_replies: token ? 1 : 0, notify_token_hash: token ? tokenHash(token) : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (c.status === 'pending') {
-      await queueModeratorAlerts(trx, mail, { id: row.id, authorName: c.value.name, body: c.value.body, postTitle: c.post.title });
-    }
-    if (token) await queueSubscriptionConfirmation(trx, mail, { id: row.id, email: c.value.email, postTitle: c.post.title }, token);
-    if (c.status === 'approved') await queueReplyNotices(trx, mail, [row.id]);
-    return row.id;
-  });
-}
-
-/** Keyed by hashes: the rate-limit table never holds a commenter's address (nor their IP). */
-async function checkRateLimits(deps: CommentDeps, who: { ipHash: string; emailHash: string }, rules: CommentSettings, now: Date) {
-  const [byIp, byEmail] = await Promise.all([
-    hitLimit(deps.db, `comment:ip:${who.ipHash}`, { limit: rules.perIpPerHour, windowMs: HOUR_MS }, now),
-    hitLimit(deps.db, `comment:email:${who.emailHash}`, { limit: rules.perEmailPerHour, windowMs: HOUR_MS }, now),
-  ]);
-  if (!byIp.allowed || !byEmail.allowed) {
-    throw new AppError('RATE_LIMITED', { fields: { body: 'rateLimited' }, retryAfter: Math.max(byIp.retryAfter, byEmail.retryAfter) });
+/** Inserts the comment and queues its mail, in the caller's transaction; returns its id. */
+async function storeComment(trx: Transaction<DB>, c: NewComment): Promise<number> {
+  const at = c.mail.now.toISOString();
+  const { token } = c;
+  const row = await trx
+    .insertInto('comments')
+    .values({
+      post_id: c.post.id, parent_id: c.parent?.id ?? null, depth: c.parent ? c.parent.depth + 1 : 1,
+      author_name: c.value.name, author_email: c.value.email, author_url: c.value.url, body: c.value.body, body_hash: bodyHash(c.value.body),
+      status: c.status, spam_reason: c.spamReason ?? '', created_at: at, approved_at: c.status === 'approved' ? at : null,
+      ip_hash: c.ipHash, ip: c.visitor.ip, user_agent: c.visitor.userAgent.slice(0, 300),
+      notify_replies: token ? 1 : 0, notify_token_hash: token ? tokenHash(token) : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (c.status === 'pending') {
+    await queueModeratorAlerts(trx, c.mail, { id: row.id, authorName: c.value.name, body: c.value.body, postTitle: c.post.title });
   }
+  if (token) await queueSubscriptionConfirmation(trx, c.mail, { id: row.id, email: c.value.email, postTitle: c.post.title }, token);
+  if (c.status === 'approved') await queueReplyNotices(trx, c.mail, [row.id]);
+  return row.id;
+}
+
+/**
+ * Counts the hit on both limits, keyed by hashes: the rate-limit table never holds a commenter's
+ * address (nor their IP). The RATE_LIMITED error to throw once committed, or null.
+ */
+async function hitRateLimits(trx: Transaction<DB>, who: { ipHash: string; emailHash: string }, rules: CommentSettings, now: Date): Promise<AppError | null> {
+  const byIp = await hitLimitIn(trx, `comment:ip:${who.ipHash}`, { limit: rules.perIpPerHour, windowMs: HOUR_MS }, now);
+  const byEmail = await hitLimitIn(trx, `comment:email:${who.emailHash}`, { limit: rules.perEmailPerHour, windowMs: HOUR_MS }, now);
+  if (byIp.allowed && byEmail.allowed) return null;
+  return new AppError('RATE_LIMITED', { fields: { body: 'rateLimited' }, retryAfter: Math.max(byIp.retryAfter, byEmail.retryAfter) });
 }

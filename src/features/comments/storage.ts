@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { prepareQuery } from '../../storage/prepared.js';
 import type { CommentBlockKind, DB } from '../../storage/schema.js';
@@ -55,19 +56,38 @@ export async function findCommentablePost(db: Kysely<DB>, postId: number, now: s
 
 /** A post's approved comments plus this browser's own pending ones (`ownIds`), oldest first. */
 export async function listPostComments(db: Kysely<DB>, postId: number, ownIds: number[]): Promise<PublicComment[]> {
-  const rows = await db
-    .selectFrom('comments')
-    .select(PUBLIC_COLUMNS)
-    .where('comments.post_id', '=', postId)
-    .where((eb) => {
-      const approved = eb('comments.status', '=', 'approved');
-      return ownIds.length
-        ? eb.or([approved, eb.and([eb('comments.status', '=', 'pending'), eb('comments.id', 'in', ownIds)])])
-        : approved;
-    })
-    .orderBy('comments.id')
-    .execute();
-  return rows.map(toPublic);
+  // Two lookups, not one query with `approved or (pending and id in …)`: SQLite answers that by
+  // reading every comment of the post, the pending and spam ones too.
+  const approved = db.selectFrom('comments').select(PUBLIC_COLUMNS)
+    .where('comments.post_id', '=', postId).where('comments.status', '=', 'approved').orderBy('comments.id').execute();
+  const own = ownIds.length
+    ? db.selectFrom('comments').select(PUBLIC_COLUMNS)
+      .where('comments.id', 'in', ownIds).where('comments.post_id', '=', postId).where('comments.status', '=', 'pending').execute()
+    : [];
+  return inIdOrder(await approved, await own).map(toPublic);
+}
+
+/**
+ * What placing a comment among the threads needs of each comment shown to this browser (the
+ * approved ones and its own pending ones), oldest first: ids and parents, read from the index
+ * comments_post_status_parent (migration 0015) for the approved ones.
+ */
+export async function listThreadLinks(db: Kysely<DB>, postId: number, ownIds: number[]): Promise<{ id: number; parentId: number | null }[]> {
+  const approved = approvedLinksQuery(db, postId).execute();
+  const own = ownIds.length
+    ? db.selectFrom('comments').select(['id', 'parent_id']).where('id', 'in', ownIds).where('post_id', '=', postId).where('status', '=', 'pending').execute()
+    : [];
+  return inIdOrder(await approved, await own).map((row) => ({ id: row.id, parentId: row.parent_id }));
+}
+
+/** The approved comments' ids and parents, oldest first. Exported for the query-plan test. */
+export function approvedLinksQuery(db: Kysely<DB>, postId: number) {
+  return db.selectFrom('comments').select(['id', 'parent_id']).where('post_id', '=', postId).where('status', '=', 'approved').orderBy('id');
+}
+
+/** `sorted` (by id) with the few `extra` rows merged in by id. */
+function inIdOrder<T extends { id: number }>(sorted: T[], extra: T[]): T[] {
+  return extra.length ? [...sorted, ...extra].sort((a, b) => a.id - b.id) : sorted;
 }
 
 /** Approved comments per post, for article headers and teasers; posts without any are absent. */
@@ -106,14 +126,35 @@ export function knownCommenterQuery(db: Kysely<DB>, email: string) {
   return db.selectFrom('comments').select('id').where('author_email', '=', email).where('status', '=', 'approved').limit(1);
 }
 
-/** Whether the same email already said exactly this under the same post (spam and trash aside). */
+/**
+ * The duplicate check's lookup key for a comment's text (`comments.body_hash`): the first 32 bits
+ * of its SHA-256, as a signed integer (an `integer` column on both databases). Two texts may
+ * share one; the check compares the text itself.
+ */
+export function bodyHash(body: string): number {
+  return createHash('sha256').update(body).digest().readInt32BE(0);
+}
+
+/**
+ * Whether the same email already said exactly this under the same post (spam and trash aside).
+ * Reads, through comments_post_email_hash (migration 0015), that address's comments on the post
+ * whose text hashes alike, and those stored without a hash.
+ */
 export async function isDuplicate(db: Kysely<DB>, postId: number, email: string, body: string): Promise<boolean> {
-  const row = await db
+  for (const hash of [bodyHash(body), null]) {
+    if ((await duplicateQuery(db, { postId, email, body, hash }).executeTakeFirst()) !== undefined) return true;
+  }
+  return false;
+}
+
+/** One of the duplicate check's two lookups: by `hash`, or among comments without one (null). Exported for the query-plan test. */
+export function duplicateQuery(db: Kysely<DB>, c: { postId: number; email: string; body: string; hash: number | null }) {
+  return db
     .selectFrom('comments').select('id')
-    .where('post_id', '=', postId).where('author_email', '=', email).where('body', '=', body)
+    .where('post_id', '=', c.postId).where('author_email', '=', c.email)
+    .where('body_hash', c.hash === null ? 'is' : '=', c.hash).where('body', '=', c.body)
     .where('status', 'in', ['pending', 'approved'])
-    .limit(1).executeTakeFirst();
-  return row !== undefined;
+    .limit(1);
 }
 
 export interface BlockEntry {

@@ -80,6 +80,8 @@ export const SECTIONS: readonly Section[] = [
     user_agent: text, notify_replies: flag, notify_token_hash: text.nullable(), notify_confirmed_at: maybeTime,
     // Migration 0008: pingbacks and trackbacks imported from WordPress; absent in older files.
     kind: z.enum(['comment', 'pingback', 'trackback']).optional(),
+    // Migration 0015: the duplicate check's hash of the text; absent in older files (null: compared by text).
+    body_hash: int.nullable().optional(),
   }, { key: ['id'], selfRef: 'parent_id' }),
   s('comment_blocks', { id, kind: z.enum(['word', 'email', 'ip']), value: text, note: text, created_at: time }),
   s('redirects', { id, from_path: text, to_path: text, status_code: int, created_at: time }),

@@ -1,1 +1,1 @@
-export { blockKey, checkLimit, hitLimit, type LimitRule, type LimitState, resetLimit } from './service.js';
+export { blockKey, checkLimit, hitLimit, hitLimitIn, type LimitRule, type LimitState, resetLimit } from './service.js';

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../storage/schema.js';
 
 /**
@@ -31,35 +31,44 @@ export async function checkLimit(db: Kysely<DB>, key: string, now: Date): Promis
  * hit reads a count another is about to raise.
  */
 export async function hitLimit(db: Kysely<DB>, key: string, rule: LimitRule, now: Date): Promise<LimitState> {
-  return db.transaction().execute(async (trx) => {
-    const nowMs = now.getTime();
-    const nowIso = now.toISOString();
-    // Creates the row or, when it exists, "updates" it unchanged and returns it: either way this
-    // transaction holds its lock until it commits (PostgreSQL waits for one holding it and then
-    // returns the row as that one left it; SQLite runs one writer at a time anyway).
-    const row = await trx
-      .insertInto('rate_limits')
-      .values({ key, hits: 0, window_start: nowIso, blocked_until: null })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ hits: eb.ref('rate_limits.hits') })))
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (row.blocked_until && Date.parse(row.blocked_until) > nowMs) {
-      return { allowed: false, retryAfter: Math.ceil((Date.parse(row.blocked_until) - nowMs) / 1000) };
-    }
-    const fresh = Date.parse(row.window_start) + rule.windowMs <= nowMs;
-    const hits = fresh ? 1 : row.hits + 1;
-    const windowStart = fresh ? nowIso : row.window_start;
-    const over = hits > rule.limit;
-    const blockedUntil = over
-      ? new Date(nowMs + (rule.blockMs ?? Date.parse(windowStart) + rule.windowMs - nowMs)).toISOString()
-      : null;
-    await trx
-      .updateTable('rate_limits')
-      .set({ hits, window_start: windowStart, blocked_until: blockedUntil })
-      .where('key', '=', key)
-      .execute();
-    return over ? { allowed: false, retryAfter: Math.ceil((Date.parse(blockedUntil!) - nowMs) / 1000) } : { allowed: true, retryAfter: 0 };
-  });
+  return db.transaction().execute((trx) => hitLimitIn(trx, key, rule, now));
+}
+
+/**
+ * `hitLimit` as part of the caller's transaction, so one commit carries the hit and what the
+ * request then stores; the key's row stays locked until that commit. The hit counts when the
+ * transaction commits: a caller that refuses the request must still commit (return its refusal
+ * rather than throw inside the transaction). Callers locking several keys lock them in one
+ * order, so two requests never wait for each other.
+ */
+export async function hitLimitIn(trx: Transaction<DB>, key: string, rule: LimitRule, now: Date): Promise<LimitState> {
+  const nowMs = now.getTime();
+  const nowIso = now.toISOString();
+  // Creates the row or, when it exists, "updates" it unchanged and returns it: either way this
+  // transaction holds its lock until it commits (PostgreSQL waits for one holding it and then
+  // returns the row as that one left it; SQLite runs one writer at a time anyway).
+  const row = await trx
+    .insertInto('rate_limits')
+    .values({ key, hits: 0, window_start: nowIso, blocked_until: null })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ hits: eb.ref('rate_limits.hits') })))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (row.blocked_until && Date.parse(row.blocked_until) > nowMs) {
+    return { allowed: false, retryAfter: Math.ceil((Date.parse(row.blocked_until) - nowMs) / 1000) };
+  }
+  const fresh = Date.parse(row.window_start) + rule.windowMs <= nowMs;
+  const hits = fresh ? 1 : row.hits + 1;
+  const windowStart = fresh ? nowIso : row.window_start;
+  const over = hits > rule.limit;
+  const blockedUntil = over
+    ? new Date(nowMs + (rule.blockMs ?? Date.parse(windowStart) + rule.windowMs - nowMs)).toISOString()
+    : null;
+  await trx
+    .updateTable('rate_limits')
+    .set({ hits, window_start: windowStart, blocked_until: blockedUntil })
+    .where('key', '=', key)
+    .execute();
+  return over ? { allowed: false, retryAfter: Math.ceil((Date.parse(blockedUntil!) - nowMs) / 1000) } : { allowed: true, retryAfter: 0 };
 }
 
 /** Forgets a key (after a successful sign-in, say). */

@@ -13,6 +13,7 @@ import { importRunProgress } from './0011-import-run-progress.js';
 import { commentsEmailStatus } from './0012-comments-email-status.js';
 import { termCounts } from './0013-term-counts.js';
 import { commentsIpRetention } from './0014-comments-ip-retention.js';
+import { commentsPostLookups } from './0015-comments-post-lookups.js';
 
 /**
  * The one migration set for both databases: numbered, append-only. Each entry builds its
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, (helpers: DialectHelpers) => Migration> = {
   '0012-comments-email-status': commentsEmailStatus,
   '0013-term-counts': termCounts,
   '0014-comments-ip-retention': commentsIpRetention,
+  '0015-comments-post-lookups': commentsPostLookups,
 };
 
 /** Every migration name, in the order they apply. */
