@@ -57,7 +57,7 @@ describe('the bundled broadside command', () => {
 
   it('runs with the Node options of bin/broadside.js, which npm start passes too', async () => {
     const options = binNodeOptions(ROOT);
-    expect(options).toEqual(['--max-semi-space-size=4']);
+    expect(options).toEqual(['--max-semi-space-size=4', '--heap-growing-percent=30']);
     const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
     expect(start).toBe(`node ${options.join(' ')} bin/broadside.js start`);
     const status = fs.readFileSync(`/proc/${site.child.pid}/cmdline`, 'utf8').split('\0');
