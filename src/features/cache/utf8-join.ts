@@ -7,8 +7,12 @@
  * (three bytes per UTF-16 unit), then the result is copied out at its exact length.
  */
 
-/** Scratch buffers larger than this are not kept between calls (a rare huge page). */
-const KEPT_SCRATCH_BYTES = 4 * 1024 * 1024;
+/**
+ * Scratch buffers larger than this are not kept between calls: pages of up to ~350,000
+ * characters reuse one (an article is ~60,000), a larger one (a big sitemap) gets its own, so
+ * the process never holds more than a megabyte for this.
+ */
+const KEPT_SCRATCH_BYTES = 1024 * 1024;
 
 /** The joined bytes and where each piece landed in them (`body.subarray(start, end)`). */
 export interface Joined {
