@@ -1,6 +1,4 @@
-import cluster from 'node:cluster';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { serveAsWorker, startPrimary, stopPrimaryOnSignals } from './cluster/index.js';
 import { type Config, ConfigError, CONFIG_KEYS, loadConfig } from './config.js';
 import { createUser, ROLES } from './features/accounts/index.js';
 import { AppError } from './errors.js';
@@ -59,8 +57,12 @@ export function buildCli(io: CliIo): Command {
     .addOption(new Option('-w, --workers <n>', 'processes to serve with, 1–64 or auto (env WORKERS; more than 1 needs PostgreSQL)'))
     .action(async (flags) => {
       const cfg = config(flags);
-      if (cluster.isWorker) return void (await serveAsWorker(cfg));
+      // A cluster's workers run with the primary's environment and arguments, so their config
+      // asks for workers too; a lone process never loads node:cluster (~35 ms of a cold start).
       if (cfg.workers > 1) {
+        const { default: cluster } = await import('node:cluster');
+        const { serveAsWorker, startPrimary, stopPrimaryOnSignals } = await import('./cluster/index.js');
+        if (cluster.isWorker) return void (await serveAsWorker(cfg));
         const primary = await startPrimary(cfg);
         stopPrimaryOnSignals(primary);
         io.out(`Broadside is serving ${primary.description} at ${primary.url}/ with ${cfg.workers} worker processes (primary ${process.pid}).`);
