@@ -64,6 +64,17 @@ describe('the bundled broadside command', () => {
     expect(status).toEqual(expect.arrayContaining(options));
   });
 
+  it('starts from the V8 code cache the build made for the options of bin/broadside.js, and without it under other options', async () => {
+    const report = async (nodeOptions: string[]) => {
+      const { stderr } = await promisify(execFile)(process.execPath, [...nodeOptions, entry, '--help'], {
+        cwd: ROOT, env: { ...process.env, ...env(), BROADSIDE_CODE_CACHE: 'report' },
+      });
+      return stderr.match(/^code cache: (\w+)/m)?.[1];
+    };
+    expect(await report(binNodeOptions(ROOT))).toBe('accepted');
+    expect(await report([...binNodeOptions(ROOT), '--max-old-space-size=300'])).toBe('absent');
+  });
+
   it('sends mail through the lazily loaded mailer: a password reset link lands in the outbox folder', async () => {
     await promisify(execFile)('sh', ['-c', `echo 'a long enough password here' | "${process.execPath}" "${entry}" user create --email ed@lantern.example --name Ed --role editor`], {
       cwd: ROOT, env: { ...process.env, ...env() },
