@@ -41,9 +41,16 @@ export interface Background {
   stop(): Promise<void>;
 }
 
+/**
+ * How long a server waits after it starts listening before the background's first round (sweeps,
+ * due jobs, mail): the first pages of a cold start come first.
+ */
+export const BACKGROUND_START_DELAY_MS = 1000;
+
 /** The background workers of a process (one for everything, one for imports), over the context's database and clock. */
 export function createBackground(ctx: AppContext, options: BackgroundOptions = {}): Background {
-  const { handlers, sweeps, transport: given, ...workerOptions } = options;
+  const { handlers, sweeps, transport: given, ...rest } = options;
+  const workerOptions = { startDelayMs: BACKGROUND_START_DELAY_MS, ...rest };
   const transport = given ?? createMailTransport(ctx.config);
   const deps = { db: ctx.database.db, helpers: ctx.database.helpers, clock: ctx.clock, log: ctx.log };
   // Scheduled posts going live change public pages like any publish: tell the page cache.

@@ -90,6 +90,25 @@ describe.each(DIALECTS)('the background worker on %s', (dialect) => {
     await worker.stop();
   });
 
+  it('with a start delay, runs the first sweep only once the delay is over, and nothing when stopped before', async () => {
+    const calls: string[] = [];
+    const sweeps: Sweep[] = [{ name: 'tidy', run: async (_db, now) => void calls.push(`tidy ${now.toISOString()}`) }];
+    const early = createWorker(deps(), { sweeps }, { pollMs: 60_000, startDelayMs: 200 });
+    await early.start();
+    await early.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toEqual([]);
+    expect(await t.database.db.selectFrom('jobs').select('id').execute()).toEqual([]);
+
+    const worker = createWorker(deps(), { sweeps }, { pollMs: 60_000, startDelayMs: 200 });
+    const started = performance.now();
+    await worker.start();
+    expect(calls).toEqual([]);
+    await vi.waitFor(() => expect(calls).toEqual([`tidy ${START}`]), { timeout: 10_000, interval: 10 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+    await worker.stop();
+  });
+
   it('runs a sweep in only one of two workers per interval, and at start-up again after a restart', async () => {
     const other = await openSecondConnection(t);
     try {

@@ -18,18 +18,27 @@ export interface WorkerOptions {
   leaseMs?: number;
   /** Jobs claimed at once (default 5). */
   batch?: number;
+  /**
+   * How long start() leaves the first tick (and the sweeps' scheduling) for later (default 0):
+   * a server that has just started then answers its first requests without the sweeps' first
+   * run competing for the one thread.
+   */
+  startDelayMs?: number;
   /** Names this worker in `jobs.locked_by` (default host:pid:random). */
   workerId?: string;
 }
 
-export const WORKER_DEFAULTS = Object.freeze({ pollMs: 2000, sweepEveryMs: 15_000, leaseMs: 5 * 60_000, batch: 5 });
+export const WORKER_DEFAULTS = Object.freeze({ pollMs: 2000, sweepEveryMs: 15_000, leaseMs: 5 * 60_000, batch: 5, startDelayMs: 0 });
 
 /** Claim rounds per tick at most, so one tick with a long queue still ends and lets stop() in. */
 const MAX_ROUNDS_PER_TICK = 20;
 
 export interface Worker {
   readonly id: string;
-  /** Makes every sweep due, runs a first tick at once, then one every `pollMs`. */
+  /**
+   * Makes every sweep due and runs a first tick, then one every `pollMs`; after `startDelayMs`
+   * when set (start() then resolves at once).
+   */
   start(): Promise<void>;
   /** One pass: due jobs (sweeps included) until none are left or the round limit, then the pollers. */
   tick(): Promise<{ jobs: number }>;
@@ -84,8 +93,17 @@ export function createWorker(
   return {
     id,
     start: async () => {
-      await scheduleSweeps(deps.db, sweeps, deps.clock.now());
-      loop();
+      const begin = async () => {
+        await scheduleSweeps(deps.db, sweeps, deps.clock.now());
+        loop();
+      };
+      if (settings.startDelayMs <= 0) return begin();
+      // stop() clears this timer, or waits for `running` and then loop() starts no tick.
+      timer = setTimeout(() => {
+        if (stopped) return;
+        running = begin().catch((error: unknown) => deps.log.error({ err: error }, 'background worker start failed'));
+      }, settings.startDelayMs);
+      timer.unref();
     },
     tick: () => {
       const pass = running.then(tick, tick);
