@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs Broadside's benchmarks: `npm run bench` runs them all, `node bench/run.mjs archive` one;
-// `node bench/run.mjs render-cost` (CPU time per uncached page) runs only when named.
+// `node bench/run.mjs render-cost` (CPU time per uncached page) and `cold-start` (wall and CPU time
+// from spawn to the first page) run only when named.
 // Compiles src/ and bench/ with tsc into node_modules/.cache/broadside-bench, or BENCH_BUILD
 // when set (Node 20 cannot run TypeScript), links public/ beside the compiled code, bundles the
 // server's entry as `npm run build` does, then runs each benchmark in its own process.
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { binNodeOptions, bundle } from '../scripts/bundle.mjs';
 
 const BENCHMARKS = ['site', 'archive', 'wordpress'];
-const ON_REQUEST = ['render-cost'];
+const ON_REQUEST = ['render-cost', 'cold-start'];
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = process.env.BENCH_BUILD ? path.resolve(process.env.BENCH_BUILD) : path.join(root, 'node_modules', '.cache', 'broadside-bench');

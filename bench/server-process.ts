@@ -8,10 +8,29 @@ export interface ServerProcess {
   pid: number;
   /** From spawn to the first 200 answer to `probe`, in milliseconds. */
   coldStartMs: number;
+  /**
+   * CPU time the process had used (all its threads, user + system) when that first 200 came, in
+   * milliseconds: what a cold start costs, which holds on a busy machine where wall time does not.
+   * NaN where /proc/PID/task/N/schedstat is missing (not Linux).
+   */
+  coldStartCpuMs: number;
   /** Peak resident memory so far (VmHWM of /proc/PID/status), in MB. */
   peakRssMb(): number;
   /** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
+}
+
+/** CPU time of every thread of process `pid` so far, in milliseconds (Linux schedstat: nanoseconds on the CPU). */
+function cpuMs(pid: number): number {
+  try {
+    let ns = 0;
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    }
+    return ns / 1e6;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** A port that was free a moment ago. */
@@ -36,6 +55,7 @@ export async function startServer(args: string[], env: Record<string, string>, p
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let coldStartMs = 0;
+  let coldStartCpuMs = Number.NaN;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}: ${stderr}`);
     if (performance.now() - started > 60_000) {
@@ -45,6 +65,7 @@ export async function startServer(args: string[], env: Record<string, string>, p
     const status = await fetch(url + probe).then((r) => r.arrayBuffer().then(() => r.status), () => 0);
     if (status === 200) {
       coldStartMs = performance.now() - started;
+      coldStartCpuMs = cpuMs(child.pid!);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -54,6 +75,7 @@ export async function startServer(args: string[], env: Record<string, string>, p
     url,
     pid,
     coldStartMs,
+    coldStartCpuMs,
     peakRssMb: () => {
       const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
       return Number(status.match(/^VmHWM:\s+(\d+) kB/m)?.[1] ?? Number.NaN) / 1024;
