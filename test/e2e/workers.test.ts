@@ -45,6 +45,8 @@ describe('broadside serve --workers 2 on PostgreSQL', () => {
 
   it('serves from two worker processes on one port, replaces a worker that dies, and stops them all on SIGTERM', async () => {
     expect(server.lines.find((l) => l.startsWith('Broadside is serving'))).toMatch(/with 2 worker processes \(primary \d+\)\.$/);
+    // The workers' log lines reach the shared output in no set order with the primary's line.
+    await until(() => workerPids(server).length >= 2, 10_000);
     const first = workerPids(server);
     expect(first).toHaveLength(2);
     expect(first).not.toContain(server.child.pid);
