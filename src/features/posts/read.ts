@@ -384,11 +384,14 @@ export async function listPublishedOnDate(
 }
 
 /**
- * A LIMIT written into the SQL rather than bound: SQLite plans an ORDER BY … LIMIT it can see
- * for that many rows. Bound, the same plans ran 5–10 times slower for the neighbours' LIMIT 1
- * (36–70 µs against 7 on the bench site) and a third to a half slower for a page of 10 or 20
- * posts. Page sizes are settings (whole numbers up to 100), so only a few texts are prepared.
- * Throws Error for anything but a positive whole number (a bug: it is written into the SQL).
+ * A LIMIT written into the SQL rather than bound. SQLite's planner uses a LIMIT's value, so a
+ * statement whose LIMIT is a parameter expires whenever that parameter is bound again, and the
+ * next run parses and plans the whole SQL anew (sqlite3Reprepare): the statement cache in
+ * storage/dialect/sqlite.ts saved nothing for it. Each run of the neighbours' queries cost
+ * 36–70 µs instead of 7, and SQLite's instructions for an uncached article fell by four fifths
+ * with literals. (OFFSET does not do this, so it stays bound.) Page sizes are settings (whole
+ * numbers up to 100), so only a few texts are prepared. Throws Error for anything but a
+ * positive whole number (a bug: it is written into the SQL).
  */
 function literalLimit(rows: number) {
   if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`not a row limit: ${rows}`);
