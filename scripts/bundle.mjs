@@ -6,7 +6,8 @@
 // which this script fills by starting the server once on an empty site: most of a cold start was
 // V8 parsing and compiling the 3 MB of code the server runs before its first page. Code loaded
 // with import() (payments, mail, imports and exports, the demo) sits in the same file but is only
-// compiled and run when first used. esbuild only strips the types: `npm test` type-checks with
+// compiled and run when first used. The bundle is made pure ASCII (ascii-only.mjs), so V8 holds
+// its source at one byte a character. esbuild only strips the types: `npm test` type-checks with
 // tsc. bench/run.mjs and a test bundle the same way.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
@@ -14,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeNonAscii } from './ascii-only.mjs';
 import { bundleDigest, loaderSource } from './code-cache.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -52,6 +54,9 @@ export async function bundle({ entry, outdir, name, minify = true, codeCache = t
     logLevel: 'warning',
   });
   const bundled = path.join(outdir, `${name}.cjs`);
+  const ascii = escapeNonAscii(fs.readFileSync(bundled, 'utf8'), JSON.parse(fs.readFileSync(`${bundled}.map`, 'utf8')));
+  fs.writeFileSync(bundled, ascii.code);
+  fs.writeFileSync(`${bundled}.map`, JSON.stringify(ascii.map));
   const bytes = fs.readFileSync(bundled);
   const encoding = bytes.every((byte) => byte < 0x80) ? 'latin1' : 'utf8';
   fs.writeFileSync(path.join(outdir, `${name}.js`), loaderSource(`${name}.cjs`, bundleDigest(bytes), encoding));
