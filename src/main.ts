@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { type BackgroundOptions, createBackground } from './background.js';
+import { BACKGROUND_START_DELAY_MS, type BackgroundOptions, createBackground } from './background.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { createContext } from './runtime.js';
@@ -15,9 +15,9 @@ export interface RunningServer {
 }
 
 /**
- * Serves the site: context → app → listen → background worker (jobs, sweeps, mail). Pending
- * migrations are applied first (several processes may start together; Kysely's migration lock
- * keeps that safe). `options.background` is for tests (handlers, transport, intervals).
+ * Serves the site: context → app → listen → background worker (jobs, sweeps, mail) and, on a
+ * SQLite file, the WAL checkpoint thread. Pending migrations are applied first (several processes
+ * may start together; Kysely's migration lock keeps that safe). `options.background` is for tests (handlers, transport, intervals).
  */
 export async function serve(config: Config, ctx?: AppContext, options: { background?: BackgroundOptions } = {}): Promise<RunningServer> {
   const context = ctx ?? (await createContext(config, { migrate: true }));
@@ -53,6 +53,12 @@ export async function serve(config: Config, ctx?: AppContext, options: { backgro
     await context.database.close();
     throw error;
   }
+  // SQLite's WAL checkpoints (and their fsyncs) move off the thread that serves; after the first
+  // pages of a cold start, like the background's first round.
+  const checkpoints = setTimeout(() => {
+    context.database.checkpointInBackground((message, error) => context.log.warn({ err: error }, message));
+  }, BACKGROUND_START_DELAY_MS);
+  checkpoints.unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -62,6 +68,7 @@ export async function serve(config: Config, ctx?: AppContext, options: { backgro
     url,
     close: () =>
       (closing ??= (async () => {
+        clearTimeout(checkpoints);
         await Promise.all([app.close(), background.stop(), context.pageCache?.stop()]);
         await context.database.close();
       })()),

@@ -25,6 +25,12 @@ export interface Database {
    * processes write): then nothing may be remembered. Synchronous and cheap; never throws.
    */
   dataVersion(): string | null;
+  /**
+   * For a serving process: on a SQLite file, WAL checkpoints run on a worker thread instead of
+   * inside whichever commit crosses 1,000 pages (see sqlite-checkpointer.ts); `close` stops it
+   * first. Does nothing on PostgreSQL or in memory. Never throws; later problems go to `problem`.
+   */
+  checkpointInBackground(problem: (message: string, error?: unknown) => void): void;
   close(): Promise<void>;
 }
 
@@ -64,7 +70,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     notifications: opened.notifications,
     description,
     dataVersion: opened.dataVersion,
+    checkpointInBackground: (problem) => opened.checkpointInBackground?.(problem),
     close: async () => {
+      await opened.stopBackground?.();
       await db.destroy();
       await opened.close();
     },

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binNodeOptions, bundle } from '../../scripts/bundle.mjs';
+import { walProgress } from '../sqlite-wal.js';
 import { HttpBrowser } from './http-browser.js';
 import { type BroadsideProcess, startBroadside } from './processes.js';
 
@@ -88,6 +89,20 @@ describe('the bundled broadside command', () => {
     const mail = fs.readFileSync(path.join(outbox, fs.readdirSync(outbox).find((f) => f.endsWith('.eml'))!), 'utf8');
     expect(mail).toMatch(/^To: ed@lantern\.example/m);
     expect(mail).toContain('/admin/password-reset/');
+  });
+
+  it('copies its SQLite WAL into the database from the checkpoint thread it starts from the bundle', async () => {
+    // A small write (a password reset asked for): far below the 1,000 pages at which SQLite
+    // would checkpoint in the commit; only the checkpoint thread copies it into the database.
+    const browser = new HttpBrowser(site.url);
+    await browser.get('/admin/password-reset');
+    expect((await browser.post('/admin/password-reset', { email: 'nobody@lantern.example' })).status).toBeLessThan(400);
+    const file = path.join(data, 'broadside.sqlite');
+    await expect.poll(() => {
+      const wal = walProgress(file);
+      return wal !== null && wal.frames > 0 && wal.backfilled === wal.frames;
+    }, { timeout: 15_000 }).toBe(true);
+    expect(site.logs().filter((line) => /checkpoint/.test(String(line.msg)))).toEqual([]);
   });
 
   it('writes a backup with the lazily loaded export code, and reads it back into an empty site', async () => {

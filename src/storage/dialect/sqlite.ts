@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type SqliteDatabase, SqliteDialect } from 'kysely';
+import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
 import type { DialectHelpers, OpenedDialect } from './types.js';
 
 export const sqliteHelpers: DialectHelpers = {
@@ -110,6 +111,7 @@ export function openSqlite(file: string): OpenedDialect {
     throw new Error(`Cannot open the SQLite database ${file}: ${(error as Error).message}`, { cause: error });
   }
   const version = dataVersion(database);
+  let checkpointer: Checkpointer | undefined;
   return {
     dialect: new SqliteDialect({ database: withStatementCache(database, version.wrote) }),
     helpers: sqliteHelpers,
@@ -123,6 +125,15 @@ export function openSqlite(file: string): OpenedDialect {
     },
     check: async () => {
       database.prepare('select 1').get();
+    },
+    // A file only: an in-memory database has no WAL, and no other connection could reach it.
+    checkpointInBackground: (problem) => {
+      if (!checkpointer && database.name !== ':memory:' && database.name !== '' && database.open) {
+        checkpointer = startCheckpointer(database, database.name, problem);
+      }
+    },
+    stopBackground: async () => {
+      await checkpointer?.stop();
     },
     close: async () => {},
   };

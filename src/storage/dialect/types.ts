@@ -73,6 +73,14 @@ export interface OpenedDialect {
   dataVersion(): string | null;
   /** Checks the connection; throws with a user-facing message when it cannot be made. */
   check(): Promise<void>;
+  /**
+   * For a serving process: SQLite files move their WAL checkpoints (and their fsyncs) from the
+   * commits of requests to a worker thread (sqlite-checkpointer.ts). Nothing on PostgreSQL or an
+   * in-memory SQLite database. Never throws; what goes wrong later is told to `problem`.
+   */
+  checkpointInBackground?(problem: (message: string, error?: unknown) => void): void;
+  /** Stops what checkpointInBackground started, before Kysely is destroyed. Never throws. */
+  stopBackground?(): Promise<void>;
   /** Extra cleanup after Kysely is destroyed. */
   close(): Promise<void>;
 }
