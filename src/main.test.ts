@@ -1,6 +1,6 @@
-import net from 'node:net';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../test/free-port.js';
 import { createTestDatabase, DIALECTS } from '../test/helpers.js';
 import { openSecondConnection } from '../test/second-connection.js';
 import { loadConfig } from './config.js';
@@ -8,15 +8,6 @@ import type { AppContext } from './context.js';
 import { createPageCache } from './features/cache/index.js';
 import { systemClock } from './lib/clock.js';
 import { serve } from './main.js';
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.each(DIALECTS)('starting `broadside serve` on %s', (dialect) => {
   it('hears other processes’ changes before it takes its first request, so no page it caches can have missed one', async () => {

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../free-port.js';
 import { FROM_SOURCE } from './processes.js';
 
 // A server whose output reader goes away (`broadside start | head`, `| tee` killed, a log
@@ -45,11 +45,3 @@ describe('a server whose standard output is closed', () => {
     expect(Date.now() - stopping).toBeLessThan(5000);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
