@@ -15,6 +15,9 @@ vi.mock('markdown-it', async (importOriginal) => {
 
 describe('renderMarkdown: renderers', () => {
   it('builds none until Markdown is rendered, then one per language on its first use, and reuses it', async () => {
+    // Files share a worker's modules (isolate: false): another file may have loaded markdown.ts
+    // with the real markdown-it already. A fresh copy is built here, against the counted one.
+    vi.resetModules();
     const { renderMarkdown } = await import('./markdown.js');
     expect(built.count).toBe(0);
     expect(renderMarkdown('"Hi"', { lang: 'en' })).toBe('<p>“Hi”</p>\n');
