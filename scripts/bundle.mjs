@@ -57,9 +57,7 @@ export async function bundle({ entry, outdir, name, minify = true, codeCache = t
   const ascii = escapeNonAscii(fs.readFileSync(bundled, 'utf8'), JSON.parse(fs.readFileSync(`${bundled}.map`, 'utf8')));
   fs.writeFileSync(bundled, ascii.code);
   fs.writeFileSync(`${bundled}.map`, JSON.stringify(ascii.map));
-  const bytes = fs.readFileSync(bundled);
-  const encoding = bytes.every((byte) => byte < 0x80) ? 'latin1' : 'utf8';
-  fs.writeFileSync(path.join(outdir, `${name}.js`), loaderSource(`${name}.cjs`, bundleDigest(bytes), encoding));
+  fs.writeFileSync(path.join(outdir, `${name}.js`), loaderSource(`${name}.cjs`, bundleDigest(fs.readFileSync(bundled))));
   if (codeCache) await fillCodeCache(path.join(outdir, `${name}.js`), binNodeOptions(ROOT));
   return Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 }

@@ -1,7 +1,7 @@
 // The loader that scripts/bundle.mjs writes beside the bundle: it runs the CommonJS bundle as
 // Node would, but compiled through vm.Script with V8's code cache, which Node 20 offers for no
 // module it loads itself (module.enableCompileCache came in Node 22). V8 then deserializes the
-// functions a server ran last time instead of parsing and compiling 3 MB of code again.
+// functions a server ran last time instead of parsing and compiling 5 MB of code again.
 import crypto from 'node:crypto';
 
 /** A short hex digest of the bundle's bytes: a cache is only ever used with the bundle it was made from. */
@@ -11,7 +11,9 @@ export function bundleDigest(bytes) {
 
 /**
  * The loader's source (an ES module) for the bundle `bundleFile` beside it, whose digest is
- * `digest`, read as `encoding` ('latin1' when it is all ASCII, as esbuild writes it: no decoding). The cache sits beside the bundle, one file per Node version, architecture and set of
+ * `digest`. The bundle is pure ASCII (ascii-only.mjs), so it is read as latin1: no decoding, and
+ * V8 keeps it at one byte a character. The cache sits beside the bundle, one file per Node
+ * version, architecture and set of
  * Node options (V8 refuses a cache made under other flags), named
  * `<bundle>.<key>.v8-cache`. It is written only when BROADSIDE_CODE_CACHE=write, as the process
  * exits (bundle.mjs does that at build time), atomically (a temporary file renamed), so a
@@ -20,7 +22,7 @@ export function bundleDigest(bytes) {
  * V8 compiles from source as usual. With source maps on (`node --enable-source-maps`) the
  * bundle is required as a plain CommonJS file, so Node maps its stack traces.
  */
-export function loaderSource(bundleFile, digest, encoding) {
+export function loaderSource(bundleFile, digest) {
   return `// Written by scripts/bundle.mjs (see scripts/code-cache.mjs): runs ${bundleFile} with V8's code cache.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,7 +44,7 @@ if (process.sourceMapsEnabled) {
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {}
-  const source = fs.readFileSync(file, ${JSON.stringify(encoding)});
+  const source = fs.readFileSync(file, 'latin1');
   const script = new vm.Script(\`(function (exports, require, module, __filename, __dirname) {\${source}\\n})\`, {
     filename: file,
     cachedData,
